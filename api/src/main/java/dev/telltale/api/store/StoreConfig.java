@@ -1,0 +1,118 @@
+package dev.telltale.api.store;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The name of a store and its settings, as the operator wrote them. Settings are strings only at
+ * this boundary, because each store has its own: a provider reads them once, when it opens its
+ * store, through the typed getters below, which name the key and the bad value on failure.
+ */
+public final class StoreConfig {
+
+    private final String name;
+    private final Map<String, String> options;
+
+    private StoreConfig(String name, Map<String, String> options) {
+        this.name = name;
+        this.options = options;
+    }
+
+    /**
+     * A store configuration.
+     *
+     * @param name the provider's name, such as {@code jsonl}
+     * @param options the store's settings, such as {@code path=/var/log/events.jsonl}; copied
+     */
+    public static StoreConfig of(String name, Map<String, String> options) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("store name must not be blank");
+        }
+        return new StoreConfig(name, Collections.unmodifiableMap(new TreeMap<>(options)));
+    }
+
+    /** The provider's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Every setting, sorted by key. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /** A setting, if present. */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
+    /**
+     * A setting that must be present.
+     *
+     * @throws IllegalArgumentException naming the store and key when it is missing or blank
+     */
+    public String require(String key) {
+        String value = options.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("store '" + name + "' needs the setting '" + key + "'");
+        }
+        return value;
+    }
+
+    /** A setting that must be present, as a path. */
+    public Path requirePath(String key) {
+        String value = require(key);
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw bad(key, value, "a file system path");
+        }
+    }
+
+    /** A boolean setting ({@code true} or {@code false}, any case), or the default when absent. */
+    public boolean booleanOption(String key, boolean defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw bad(key, value, "true or false");
+    }
+
+    /** A positive integer setting, or the default when absent. */
+    public int positiveIntOption(String key, int defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error naming the value
+        }
+        throw bad(key, value, "a positive integer");
+    }
+
+    private IllegalArgumentException bad(String key, String value, String expected) {
+        return new IllegalArgumentException(
+                "store '" + name + "' setting '" + key + "': expected " + expected + ", got '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        return name + options;
+    }
+}
