@@ -37,7 +37,13 @@ public final class EventClock {
 
     /** Nanoseconds since the epoch for an instant. */
     public static long toEpochNanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        long seconds = instant.getEpochSecond();
+        int nanos = instant.getNano();
+        if (seconds < 0 && nanos > 0) {
+            // As Instant.toEpochMilli does: seconds * 10^9 alone can overflow where the sum fits.
+            return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000_000L), nanos - 1_000_000_000L);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
     }
 
     /**

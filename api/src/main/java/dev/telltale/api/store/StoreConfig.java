@@ -30,6 +30,7 @@ public final class StoreConfig {
      */
     public static StoreConfig of(String name, Map<String, String> options) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(options, "options");
         if (name.isBlank()) {
             throw new IllegalArgumentException("store name must not be blank");
         }
@@ -111,8 +112,18 @@ public final class StoreConfig {
                 "store '" + name + "' setting '" + key + "': expected " + expected + ", got '" + value + "'");
     }
 
+    /** The name and settings, with the values of secret-looking keys (password, secret, token) masked. */
     @Override
     public String toString() {
-        return name + options;
+        StringBuilder text = new StringBuilder(name).append('{');
+        String separator = "";
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String key = option.getKey();
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = lower.contains("password") || lower.contains("secret") || lower.contains("token");
+            text.append(separator).append(key).append('=').append(secret ? "****" : option.getValue());
+            separator = ", ";
+        }
+        return text.append('}').toString();
     }
 }

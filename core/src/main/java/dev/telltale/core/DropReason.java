@@ -1,0 +1,11 @@
+package dev.telltale.core;
+
+/** Why {@code emit} did not accept an event. */
+public enum DropReason {
+    /** The calling thread's queue stripe was full: the drain is not keeping up. */
+    QUEUE_FULL,
+    /** Telltale was closed (or is closing): nothing more is accepted. */
+    CLOSED,
+    /** The event was {@code null}. */
+    NULL_EVENT
+}

@@ -1,0 +1,394 @@
+package dev.telltale.core;
+
+import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.StoreConfig;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link Events} runs. Built in code with {@link #builder()}, and overridable by operators
+ * without a rebuild: {@link Builder#overrideFromSystem()} applies environment variables, then
+ * system properties (so a system property wins over an environment variable, and both over code).
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>system property</th><th>environment variable</th><th>builder</th></tr>
+ *   <tr><td>{@code telltale.enabled}</td><td>{@code TELLTALE_ENABLED}</td><td>{@link Builder#enabled}</td></tr>
+ *   <tr><td>{@code telltale.buffer-size}</td><td>{@code TELLTALE_BUFFER_SIZE}</td><td>{@link Builder#bufferSize}</td></tr>
+ *   <tr><td>{@code telltale.stripes}</td><td>{@code TELLTALE_STRIPES}</td><td>{@link Builder#stripes}</td></tr>
+ *   <tr><td>{@code telltale.batch-size}</td><td>{@code TELLTALE_BATCH_SIZE}</td><td>{@link Builder#batchSize}</td></tr>
+ *   <tr><td>{@code telltale.flush-interval}</td><td>{@code TELLTALE_FLUSH_INTERVAL}</td><td>{@link Builder#flushInterval}</td></tr>
+ *   <tr><td>{@code telltale.close-timeout}</td><td>{@code TELLTALE_CLOSE_TIMEOUT}</td><td>{@link Builder#closeTimeout}</td></tr>
+ *   <tr><td>{@code telltale.drop-report-interval}</td><td>{@code TELLTALE_DROP_REPORT_INTERVAL}</td><td>{@link Builder#dropReportInterval}</td></tr>
+ *   <tr><td>{@code telltale.shutdown-hook}</td><td>{@code TELLTALE_SHUTDOWN_HOOK}</td><td>{@link Builder#shutdownHook}</td></tr>
+ *   <tr><td>{@code telltale.store}</td><td>{@code TELLTALE_STORE}</td><td>{@link Builder#store(String)}</td></tr>
+ *   <tr><td>{@code telltale.store.KEY}</td><td>{@code TELLTALE_STORE_KEY}</td><td>{@link Builder#storeOption}</td></tr>
+ * </table>
+ *
+ * <p>Durations are written {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h} or in ISO-8601
+ * ({@code PT2S}). An environment variable's store key is lower-cased with {@code _} turned into
+ * {@code -} ({@code TELLTALE_STORE_ROLL_CYCLE} sets {@code roll-cycle}). An unknown
+ * {@code telltale.*} system property is an error, so a typo does not pass unnoticed; unknown
+ * {@code TELLTALE_*} environment variables are ignored.
+ */
+public final class EventsConfig {
+
+    /** Whether events are recorded: {@value}. */
+    public static final boolean DEFAULT_ENABLED = true;
+    /** Events one queue stripe holds before {@code emit} drops: {@value}. */
+    public static final int DEFAULT_BUFFER_SIZE = 4096;
+    /** Most events the drain hands to the store at once: {@value}. */
+    public static final int DEFAULT_BATCH_SIZE = 512;
+    /** Milliseconds between store flushes while events arrive: {@value}. */
+    public static final long DEFAULT_FLUSH_INTERVAL_MILLIS = 1000;
+    /** Milliseconds {@code close()} waits for the drain to write what was accepted: {@value}. */
+    public static final long DEFAULT_CLOSE_TIMEOUT_MILLIS = 10_000;
+    /** Milliseconds between two warnings about dropped events, at most: {@value}. */
+    public static final long DEFAULT_DROP_REPORT_INTERVAL_MILLIS = 10_000;
+    /** The store used when none is named: {@value}. */
+    public static final String DEFAULT_STORE = "jsonl";
+    /** The most stripes the default picks, whatever the number of cores: {@value}. */
+    public static final int MAX_DEFAULT_STRIPES = 64;
+
+    static final String PROPERTY_PREFIX = "telltale.";
+    static final String ENV_PREFIX = "TELLTALE_";
+    private static final String STORE_OPTION_PREFIX = "store.";
+
+    private final boolean enabled;
+    private final int bufferSize;
+    private final int stripes;
+    private final int batchSize;
+    private final Duration flushInterval;
+    private final Duration closeTimeout;
+    private final Duration dropReportInterval;
+    private final boolean shutdownHook;
+    private final StoreConfig storeConfig;
+    private final EventStore storeInstance;
+
+    private EventsConfig(Builder builder) {
+        this.enabled = builder.enabled;
+        this.bufferSize = builder.bufferSize;
+        this.stripes = builder.stripes;
+        this.batchSize = builder.batchSize;
+        this.flushInterval = builder.flushInterval;
+        this.closeTimeout = builder.closeTimeout;
+        this.dropReportInterval = builder.dropReportInterval;
+        this.shutdownHook = builder.shutdownHook;
+        this.storeConfig = StoreConfig.of(builder.storeName, builder.storeOptions);
+        this.storeInstance = builder.storeInstance;
+    }
+
+    /** A builder with every setting at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults, overridden by this process's environment variables and system properties. */
+    public static EventsConfig fromSystem() {
+        return builder().overrideFromSystem().build();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Events one queue stripe holds; the queue rounds it up to a power of two. */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /** Queue stripes; rounded up to a power of two. */
+    public int stripes() {
+        return stripes;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public Duration flushInterval() {
+        return flushInterval;
+    }
+
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    public Duration dropReportInterval() {
+        return dropReportInterval;
+    }
+
+    public boolean shutdownHook() {
+        return shutdownHook;
+    }
+
+    /** The store to open by name (ignored when {@link #storeInstance()} is set). */
+    public StoreConfig storeConfig() {
+        return storeConfig;
+    }
+
+    /** A store handed over in code, or {@code null}. */
+    public EventStore storeInstance() {
+        return storeInstance;
+    }
+
+    @Override
+    public String toString() {
+        return "EventsConfig{enabled=" + enabled + ", bufferSize=" + bufferSize + ", stripes=" + stripes
+                + ", batchSize=" + batchSize + ", flushInterval=" + flushInterval + ", closeTimeout=" + closeTimeout
+                + ", dropReportInterval=" + dropReportInterval + ", shutdownHook=" + shutdownHook + ", store="
+                + (storeInstance != null ? storeInstance.describe() : storeConfig) + "}";
+    }
+
+    /** The default stripe count: twice the cores, rounded up to a power of two, at most {@value #MAX_DEFAULT_STRIPES}. */
+    static int defaultStripes() {
+        int wanted = Math.min(MAX_DEFAULT_STRIPES, 2 * Runtime.getRuntime().availableProcessors());
+        return Integer.highestOneBit(Math.max(1, wanted - 1)) << 1;
+    }
+
+    /** Builds an {@link EventsConfig}; each setter checks its value and names it when it is wrong. */
+    public static final class Builder {
+
+        private boolean enabled = DEFAULT_ENABLED;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private int stripes = defaultStripes();
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration flushInterval = Duration.ofMillis(DEFAULT_FLUSH_INTERVAL_MILLIS);
+        private Duration closeTimeout = Duration.ofMillis(DEFAULT_CLOSE_TIMEOUT_MILLIS);
+        private Duration dropReportInterval = Duration.ofMillis(DEFAULT_DROP_REPORT_INTERVAL_MILLIS);
+        private boolean shutdownHook = true;
+        private String storeName = DEFAULT_STORE;
+        private final Map<String, String> storeOptions = new TreeMap<>();
+        private EventStore storeInstance;
+
+        private Builder() {
+        }
+
+        /** Whether to record at all; when {@code false}, {@link Events#start} returns a handle whose {@code emit} does nothing. */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** Events one queue stripe holds before {@code emit} drops, from 2 to 2^30; default {@value #DEFAULT_BUFFER_SIZE}. */
+        public Builder bufferSize(int bufferSize) {
+            this.bufferSize = requireRange("bufferSize", bufferSize, 2, 1 << 30);
+            return this;
+        }
+
+        /** Queue stripes, from 1 to 1024; default twice the cores (see {@link EventsConfig}). */
+        public Builder stripes(int stripes) {
+            this.stripes = requireRange("stripes", stripes, 1, 1024);
+            return this;
+        }
+
+        /** Most events per store append, from 1 to 2^20; default {@value #DEFAULT_BATCH_SIZE}. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = requireRange("batchSize", batchSize, 1, 1 << 20);
+            return this;
+        }
+
+        /** Time between store flushes while events arrive; default {@value #DEFAULT_FLUSH_INTERVAL_MILLIS} ms. */
+        public Builder flushInterval(Duration flushInterval) {
+            this.flushInterval = requirePositive("flushInterval", flushInterval);
+            return this;
+        }
+
+        /** How long {@code close()} waits for the drain; default {@value #DEFAULT_CLOSE_TIMEOUT_MILLIS} ms. */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = requirePositive("closeTimeout", closeTimeout);
+            return this;
+        }
+
+        /** Least time between two warnings about drops; default {@value #DEFAULT_DROP_REPORT_INTERVAL_MILLIS} ms. */
+        public Builder dropReportInterval(Duration dropReportInterval) {
+            this.dropReportInterval = requirePositive("dropReportInterval", dropReportInterval);
+            return this;
+        }
+
+        /** Whether a JVM shutdown hook closes Telltale for a program that never does; default {@code true}. */
+        public Builder shutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
+            return this;
+        }
+
+        /** Chooses the store by its provider's name; default {@value #DEFAULT_STORE}. */
+        public Builder store(String name) {
+            Objects.requireNonNull(name, "store name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("store name must not be blank");
+            }
+            this.storeName = name.trim();
+            this.storeInstance = null;
+            return this;
+        }
+
+        /** Sets one of the named store's settings, such as {@code path}. */
+        public Builder storeOption(String key, String value) {
+            Objects.requireNonNull(key, "store option key");
+            Objects.requireNonNull(value, "store option value");
+            storeOptions.put(key, value);
+            return this;
+        }
+
+        /**
+         * Uses this store instead of one opened by name. Telltale closes it on close. A store
+         * handed over this way cannot be reopened after it fails; it is retried as it is.
+         */
+        public Builder store(EventStore store) {
+            this.storeInstance = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Applies this process's environment variables, then its system properties. */
+        public Builder overrideFromSystem() {
+            return overrideFrom(System.getenv(), System.getProperties());
+        }
+
+        /**
+         * Applies settings from environment variables ({@code TELLTALE_*}), then from properties
+         * ({@code telltale.*}); see {@link EventsConfig} for the names.
+         *
+         * @throws IllegalArgumentException naming the setting and its value when a value is wrong,
+         *     or an unknown {@code telltale.*} property
+         */
+        public Builder overrideFrom(Map<String, String> environment, Properties properties) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(environment).entrySet()) {
+                String name = entry.getKey();
+                if (name.startsWith(ENV_PREFIX)) {
+                    String setting = settingOfEnv(name.substring(ENV_PREFIX.length()));
+                    if (setting != null) {
+                        apply(setting, name, entry.getValue());
+                    }
+                }
+            }
+            Map<String, String> props = new TreeMap<>();
+            for (String name : properties.stringPropertyNames()) {
+                if (name.startsWith(PROPERTY_PREFIX)) {
+                    props.put(name, properties.getProperty(name));
+                }
+            }
+            for (Map.Entry<String, String> entry : props.entrySet()) {
+                String setting = entry.getKey().substring(PROPERTY_PREFIX.length());
+                if (!isKnown(setting)) {
+                    throw new IllegalArgumentException("unknown setting " + entry.getKey() + " (known: "
+                            + String.join(", ", SETTINGS.keySet()) + ", store.KEY)");
+                }
+                apply(setting, entry.getKey(), entry.getValue());
+            }
+            return this;
+        }
+
+        /** The configuration. */
+        public EventsConfig build() {
+            return new EventsConfig(this);
+        }
+
+        private void apply(String setting, String source, String value) {
+            try {
+                if (setting.startsWith(STORE_OPTION_PREFIX)) {
+                    storeOption(setting.substring(STORE_OPTION_PREFIX.length()), value.trim());
+                } else {
+                    SETTINGS.get(setting).apply(this, value.trim());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static boolean isKnown(String setting) {
+            return SETTINGS.containsKey(setting)
+                    || setting.startsWith(STORE_OPTION_PREFIX) && setting.length() > STORE_OPTION_PREFIX.length();
+        }
+
+        /** {@code STORE_ROLL_CYCLE} to {@code store.roll-cycle}; {@code null} for an unknown name. */
+        private static String settingOfEnv(String envSuffix) {
+            String lower = envSuffix.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("store_")) {
+                return lower.length() > "store_".length() ? STORE_OPTION_PREFIX + lower.substring("store_".length()).replace('_', '-') : null;
+            }
+            String setting = lower.replace('_', '-');
+            return SETTINGS.containsKey(setting) ? setting : null;
+        }
+    }
+
+    /** A setting read from text; throws IllegalArgumentException with the bad value. */
+    private interface Setting {
+        void apply(Builder builder, String value);
+    }
+
+    private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.put("enabled", (b, v) -> b.enabled(parseBoolean(v)));
+        SETTINGS.put("buffer-size", (b, v) -> b.bufferSize(parseInt(v)));
+        SETTINGS.put("stripes", (b, v) -> b.stripes(parseInt(v)));
+        SETTINGS.put("batch-size", (b, v) -> b.batchSize(parseInt(v)));
+        SETTINGS.put("flush-interval", (b, v) -> b.flushInterval(parseDuration(v)));
+        SETTINGS.put("close-timeout", (b, v) -> b.closeTimeout(parseDuration(v)));
+        SETTINGS.put("drop-report-interval", (b, v) -> b.dropReportInterval(parseDuration(v)));
+        SETTINGS.put("shutdown-hook", (b, v) -> b.shutdownHook(parseBoolean(v)));
+        SETTINGS.put("store", Builder::store);
+    }
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    static Duration parseDuration(String text) {
+        Matcher simple = SIMPLE_DURATION.matcher(text);
+        try {
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                return switch (simple.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text);
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("expected a duration such as 250ms, 2s, 5m or PT2S, got '" + text + "'");
+        }
+    }
+
+    private static boolean parseBoolean(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+        }
+    }
+
+    private static int requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must lie in " + min + ".." + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static Duration requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.telltale.core.internal;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventClock;
+import dev.telltale.core.DropReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves events from the {@link EventEmitter} to the store in batches, flushes the store at an
+ * interval, and reports drops. Every method but the counters' getters runs on the drain thread
+ * (or, in tests, on the one thread that calls {@link #doWork()} step by step).
+ *
+ * <p>One {@link #doWork()}: take up to {@code batchSize} events, append them as one batch, flush if
+ * the flush interval has passed since the last flush and something was appended since, then the
+ * periodic chores (drop report, clock recalibration). What the store does with a failure is
+ * {@link ManagedStore}'s policy; here a failed batch is counted as lost.
+ *
+ * <p>The drain does not chase the producers: it is run with a backoff idle strategy, so after an
+ * empty poll it parks and lets the next batch build up, which keeps it off the cache lines the
+ * producers are writing.
+ */
+final class DrainAgent implements Agent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrainAgent.class);
+    static final long RECALIBRATE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final EventEmitter emitter;
+    private final ManagedStore store;
+    private final int batchSize;
+    private final long flushIntervalNanos;
+    private final long dropReportIntervalNanos;
+    private final LongSupplier nanoClock;
+    private final DropReporter dropReporter;
+    private final List<DslEvent> batch;
+    private final Consumer<DslEvent> addToBatch;
+
+    private boolean unflushed;
+    private long lastFlushNanos;
+    private long nextDropReportNanos;
+    private long droppedFullReported;
+    private long droppedClosedReported;
+    private long nextRecalibrateNanos;
+    private boolean errorLogged;
+    private long nextErrorLogNanos;
+    private long errorsSinceLog;
+
+    // NOTE: single writer (this agent's thread); volatile so that stats() on any thread sees them.
+    private volatile long persisted;
+    private volatile long lost;
+
+    DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
+            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter) {
+        this.emitter = emitter;
+        this.store = store;
+        this.batchSize = batchSize;
+        this.flushIntervalNanos = flushIntervalNanos;
+        this.dropReportIntervalNanos = dropReportIntervalNanos;
+        this.nanoClock = nanoClock;
+        this.dropReporter = dropReporter;
+        this.batch = new ArrayList<>(batchSize);
+        this.addToBatch = batch::add;
+        long now = nanoClock.getAsLong();
+        this.lastFlushNanos = now;
+        this.nextDropReportNanos = now + dropReportIntervalNanos;
+        this.nextRecalibrateNanos = now + RECALIBRATE_INTERVAL_NANOS;
+    }
+
+    @Override
+    public String roleName() {
+        return "telltale-drain";
+    }
+
+    @Override
+    public int doWork() {
+        long now = nanoClock.getAsLong();
+        int work = 0;
+        if (!batch.isEmpty()) {
+            // A previous step failed between taking events and handing them over: they are lost.
+            loseBatch();
+        }
+        if (store.ready(now)) {
+            work += drainOneBatch(now);
+            if (unflushed && now - lastFlushNanos >= flushIntervalNanos) {
+                flush(now);
+                work++;
+            }
+        }
+        chores(now);
+        return work;
+    }
+
+    /** Drains everything left, flushes and closes the store. Called once, after the emitter is closed. */
+    @Override
+    public void onClose() {
+        long now = nanoClock.getAsLong();
+        if (!batch.isEmpty()) {
+            loseBatch();
+        }
+        boolean storeUsable = store.readyIgnoringBackoff(now);
+        int moved;
+        do {
+            moved = storeUsable ? drainOneBatch(now) : loseOneBatch();
+        } while (moved > 0);
+        if (storeUsable) {
+            store.flush(now);
+        }
+        store.close();
+        reportDrops();
+    }
+
+    /** Logs the failure, at most once per drop-report interval, with how many it stands for. */
+    @Override
+    public void onError(Throwable error) {
+        errorsSinceLog++;
+        long now = nanoClock.getAsLong();
+        if (errorLogged && now - nextErrorLogNanos < 0) {
+            return;
+        }
+        LOG.error("Telltale: the drain failed and starts over ({} failures since the last report)", errorsSinceLog, error);
+        errorLogged = true;
+        errorsSinceLog = 0;
+        nextErrorLogNanos = now + dropReportIntervalNanos;
+    }
+
+    /** Events the store accepted. */
+    long persisted() {
+        return persisted;
+    }
+
+    /** Events lost because the store failed. */
+    long lost() {
+        return lost;
+    }
+
+    private int drainOneBatch(long now) {
+        int moved = emitter.drainTo(addToBatch, batchSize);
+        if (moved > 0) {
+            if (store.append(batch, now)) {
+                persisted += moved;
+                unflushed = true;
+            } else {
+                lost += moved;
+            }
+            batch.clear();
+        }
+        return moved;
+    }
+
+    private int loseOneBatch() {
+        int moved = emitter.drainTo(addToBatch, batchSize);
+        loseBatch();
+        return moved;
+    }
+
+    private void loseBatch() {
+        lost += batch.size();
+        batch.clear();
+    }
+
+    private void flush(long now) {
+        store.flush(now);
+        unflushed = false;
+        lastFlushNanos = now;
+    }
+
+    private void chores(long now) {
+        if (now - nextDropReportNanos >= 0) {
+            reportDrops();
+            nextDropReportNanos = now + dropReportIntervalNanos;
+        }
+        if (now - nextRecalibrateNanos >= 0) {
+            EventClock.recalibrate();
+            nextRecalibrateNanos = now + RECALIBRATE_INTERVAL_NANOS;
+        }
+    }
+
+    /** Reports the drops since the last report, if there were any. */
+    private void reportDrops() {
+        long full = emitter.dropped(DropReason.QUEUE_FULL);
+        long closed = emitter.dropped(DropReason.CLOSED);
+        if (full > droppedFullReported || closed > droppedClosedReported) {
+            dropReporter.report(full - droppedFullReported, closed - droppedClosedReported, emitter);
+        }
+        droppedFullReported = full;
+        droppedClosedReported = closed;
+    }
+}

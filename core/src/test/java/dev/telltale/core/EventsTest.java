@@ -1,0 +1,176 @@
+package dev.telltale.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventClock;
+import dev.telltale.core.testing.RecordingStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class EventsTest {
+
+    private static EventsConfig.Builder config(RecordingStore store) {
+        return EventsConfig.builder().store(store).shutdownHook(false).flushInterval(Duration.ofMillis(50));
+    }
+
+    private static DslEvent event(long i) {
+        return DslEvent.succeeded(EventClock.nowEpochNanos(), null, "test.verb", i);
+    }
+
+    /** Emits {@code perThread} events from each of {@code threads} threads, back to back, and waits for them. */
+    private static void emitFrom(Events events, int threads, int perThread) throws InterruptedException {
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread producer = new Thread(() -> {
+                UUID session = UUID.randomUUID();
+                for (int i = 0; i < perThread; i++) {
+                    events.emit(DslEvent.succeeded(i, session, "load.test", i));
+                }
+            });
+            producers.add(producer);
+            producer.start();
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+    }
+
+    @Test
+    void start_whenDisabled_recordsNothingAndSaysSo() {
+        RecordingStore store = new RecordingStore();
+        try (Events events = Events.start(config(store).enabled(false).build())) {
+            events.emit(event(1));
+
+            assertThat(events.isEnabled()).isFalse();
+            assertThat(events.stats()).isEqualTo(EventStats.NONE);
+            assertThat(events.health().status()).isEqualTo(EventHealth.Status.DISABLED);
+        }
+        assertThat(store.appends()).isZero();
+        assertThat(store.closes()).as("a disabled Telltale never touches the store").isZero();
+    }
+
+    @Test
+    void emit_reachesTheStoreAndIsFlushed() {
+        RecordingStore store = new RecordingStore();
+        try (Events events = Events.start(config(store).build())) {
+            DslEvent event = event(42);
+            events.emit(event);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.flushes() > 0);
+            assertThat(store.events()).containsExactly(event);
+            assertThat(events.stats().persisted()).isEqualTo(1);
+            assertThat(events.health().isHealthy()).isTrue();
+            assertThat(events.health().store()).isEqualTo("recording");
+        }
+    }
+
+    @Test
+    void close_afterABurst_leavesEveryAcceptedEventInTheStore() throws Exception {
+        RecordingStore store = new RecordingStore();
+        Events events = Events.start(config(store).build());
+        emitFrom(events, 4, 50_000);
+
+        events.close();
+
+        EventStats stats = events.stats();
+        assertThat(stats.emitted()).isEqualTo(200_000);
+        assertThat(stats.pending()).isZero();
+        assertThat(stats.lost()).isZero();
+        assertThat(store.size()).isEqualTo(stats.persisted()).isEqualTo(stats.emitted() - stats.dropped());
+        assertThat(store.closes()).isEqualTo(1);
+    }
+
+    @Test
+    void close_isIdempotentAndLaterEmitsAreCountedAsClosedDrops() {
+        RecordingStore store = new RecordingStore();
+        Events events = Events.start(config(store).build());
+        events.close();
+        events.close();
+
+        events.emit(event(1));
+
+        assertThat(events.stats().droppedClosed()).isEqualTo(1);
+        assertThat(events.stats().emitted()).isEqualTo(1);
+        assertThat(store.closes()).isEqualTo(1);
+        assertThat(events.health().reasons()).contains("closed");
+    }
+
+    @Test
+    void drain_survivesAStoreThatThrowsOnEveryTenthBatchAndAnError() throws Exception {
+        RecordingStore store = new RecordingStore(n -> {
+            if (n == 15) {
+                return new AssertionError("an Error from the store");
+            }
+            return n % 10 == 0 ? new IOException("every tenth batch fails") : null;
+        });
+        Events events = Events.start(config(store).batchSize(64).build());
+        for (int round = 0; round < 50; round++) {
+            emitFrom(events, 2, 1_000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().pending() == 0);
+        }
+        assertThat(store.failedBatchSizes()).hasSizeGreaterThan(3);
+        assertThat(events.health().status()).isEqualTo(EventHealth.Status.HEALTHY);
+
+        events.close();
+
+        EventStats stats = events.stats();
+        assertThat(stats.emitted()).isEqualTo(100_000);
+        assertThat(stats.lost()).isEqualTo(store.failedBatchSizes().stream().mapToLong(Integer::longValue).sum());
+        assertThat(stats.persisted()).isEqualTo(store.size());
+        assertThat(stats.persisted() + stats.dropped() + stats.lost()).isEqualTo(stats.emitted());
+        assertThat(stats.storeFailures()).isEqualTo(store.failedBatchSizes().size());
+    }
+
+    @Test
+    void health_whenTheDropRateReachesOnePercent_isDegraded() throws Exception {
+        RecordingStore slow = new RecordingStore() {
+            @Override
+            public void append(List<DslEvent> batch) throws IOException {
+                LockSupport.parkNanos(2_000_000);
+                super.append(batch);
+            }
+        };
+        try (Events events = Events.start(config(slow).stripes(1).bufferSize(16).batchSize(4).build())) {
+            emitFrom(events, 1, 10_000);
+
+            EventHealth health = events.health();
+            assertThat(health.status()).isEqualTo(EventHealth.Status.DEGRADED);
+            assertThat(health.reasons()).anySatisfy(reason -> assertThat(reason).startsWith("drop rate "));
+            assertThat(health.stats().droppedQueueFull()).isPositive();
+        }
+    }
+
+    @Test
+    void health_whenTheStoreKeepsFailing_isDegradedWithTheError() {
+        RecordingStore broken = new RecordingStore(n -> new IOException("no space left on device"));
+        try (Events events = Events.start(config(broken).build())) {
+            for (int i = 0; i < 3; i++) {
+                events.emit(event(i));
+                int appendsBefore = i;
+                await().atMost(Duration.ofSeconds(10)).until(() -> broken.appends() > appendsBefore);
+            }
+
+            EventHealth health = events.health();
+            assertThat(health.status()).isEqualTo(EventHealth.Status.DEGRADED);
+            assertThat(health.reasons()).contains("the store is failing: java.io.IOException: no space left on device");
+            assertThat(health.lastStoreError()).isEqualTo("java.io.IOException: no space left on device");
+        }
+    }
+
+    @Test
+    void start_withAnUnknownStore_failsNamingIt() {
+        EventsConfig config = EventsConfig.builder().store("nosuchstore").shutdownHook(false).build();
+
+        assertThatThrownBy(() -> Events.start(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no event store named 'nosuchstore' on the class path");
+    }
+}

@@ -1,0 +1,238 @@
+package dev.telltale.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.EventStore;
+import dev.telltale.core.testing.RecordingStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The drain's loop, one {@code doWork()} at a time, on a clock the test moves. */
+class DrainAgentTest {
+
+    private static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final EventEmitter emitter = new EventEmitter(2, 1024);
+    private long now = 1_000_000_000L;
+    private final List<long[]> reports = new ArrayList<>();
+
+    private DrainAgent agent(ManagedStore store, int batchSize) {
+        return new DrainAgent(emitter, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}));
+    }
+
+    private void emit(int count) {
+        for (int i = 0; i < count; i++) {
+            emitter.emit(DslEvent.succeeded(i, null, "a.b", 1));
+        }
+    }
+
+    @Test
+    void doWork_movesAtMostOneBatchToTheStore() {
+        RecordingStore store = new RecordingStore();
+        DrainAgent agent = agent(new ManagedStore(store, null), 10);
+        emit(25);
+
+        assertThat(agent.doWork()).isEqualTo(10);
+        assertThat(store.events()).hasSize(10);
+        assertThat(store.appends()).isEqualTo(1);
+        assertThat(agent.doWork()).isEqualTo(10);
+        assertThat(agent.doWork()).isEqualTo(5);
+        assertThat(agent.doWork()).isZero();
+        assertThat(agent.persisted()).isEqualTo(25);
+    }
+
+    @Test
+    void doWork_flushesOnceTheIntervalHasPassedAndOnlyIfSomethingWasAppended() {
+        RecordingStore store = new RecordingStore();
+        DrainAgent agent = agent(new ManagedStore(store, null), 100);
+        emit(3);
+        agent.doWork();
+        assertThat(store.flushes()).isZero();
+
+        now += FLUSH_NANOS;
+        agent.doWork();
+        assertThat(store.flushes()).isEqualTo(1);
+
+        now += 5 * FLUSH_NANOS;
+        agent.doWork();
+        assertThat(store.flushes()).as("nothing new to flush").isEqualTo(1);
+    }
+
+    @Test
+    void doWork_whenStoreThrows_countsTheBatchAsLostAndGoesOn() {
+        RecordingStore store = new RecordingStore(n -> n == 2 ? new IOException("disk full") : null);
+        ManagedStore managed = new ManagedStore(store, null);
+        DrainAgent agent = agent(managed, 10);
+        emit(30);
+
+        agent.doWork();
+        agent.doWork();
+        agent.doWork();
+
+        assertThat(agent.persisted()).isEqualTo(20);
+        assertThat(agent.lost()).isEqualTo(10);
+        assertThat(store.events()).hasSize(20);
+        assertThat(managed.failures()).isEqualTo(1);
+        assertThat(managed.lastError()).isEqualTo("java.io.IOException: disk full");
+        assertThat(managed.available()).as("one failure is not an outage").isTrue();
+    }
+
+    @Test
+    void doWork_whenStoreThrowsAnError_countsTheBatchAsLostAndGoesOn() {
+        RecordingStore store = new RecordingStore(n -> n == 1 ? new OutOfMemoryError("simulated") : null);
+        DrainAgent agent = agent(new ManagedStore(store, null), 10);
+        emit(20);
+
+        agent.doWork();
+        agent.doWork();
+
+        assertThat(agent.lost()).isEqualTo(10);
+        assertThat(agent.persisted()).isEqualTo(10);
+    }
+
+    @Test
+    void doWork_afterRepeatedFailures_backsOffThenReopensTheStore() {
+        AtomicInteger opens = new AtomicInteger();
+        List<RecordingStore> opened = new ArrayList<>();
+        ManagedStore.Opener opener = () -> {
+            opens.incrementAndGet();
+            RecordingStore fresh = new RecordingStore();
+            opened.add(fresh);
+            return fresh;
+        };
+        RecordingStore broken = new RecordingStore(n -> new IOException("broken #" + n));
+        ManagedStore managed = new ManagedStore(broken, opener);
+        DrainAgent agent = agent(managed, 1);
+        emit(10);
+
+        for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
+            agent.doWork();
+        }
+        assertThat(agent.lost()).isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF);
+        assertThat(managed.available()).isFalse();
+        assertThat(broken.closes()).as("a store that keeps failing is closed").isEqualTo(1);
+
+        assertThat(agent.doWork()).as("backing off: nothing drained").isZero();
+        assertThat(opens).hasValue(0);
+
+        now += TimeUnit.MILLISECONDS.toNanos(ManagedStore.MIN_BACKOFF_MILLIS);
+        assertThat(agent.doWork()).isEqualTo(1);
+        assertThat(opens).hasValue(1);
+        assertThat(opened.get(0).events()).hasSize(1);
+        assertThat(managed.available()).isTrue();
+    }
+
+    @Test
+    void doWork_whenReopeningFails_doublesTheBackoff() {
+        ManagedStore.Opener failing = () -> {
+            throw new IOException("still down");
+        };
+        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing);
+        DrainAgent agent = agent(managed, 1);
+        emit(10);
+        for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
+            agent.doWork();
+        }
+        long backoff = TimeUnit.MILLISECONDS.toNanos(ManagedStore.MIN_BACKOFF_MILLIS);
+
+        now += backoff;
+        agent.doWork(); // reopen fails: backoff doubles
+        now += backoff;
+        agent.doWork();
+        long failuresAfterOneBackoff = managed.failures();
+        now += backoff;
+        agent.doWork();
+
+        assertThat(failuresAfterOneBackoff).as("still waiting out the doubled backoff")
+                .isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF + 1);
+        assertThat(managed.failures()).isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF + 2);
+        assertThat(agent.lost()).isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF);
+    }
+
+    @Test
+    void onClose_drainsEverythingFlushesAndClosesTheStore() {
+        RecordingStore store = new RecordingStore();
+        DrainAgent agent = agent(new ManagedStore(store, null), 7);
+        emit(100);
+        emitter.close();
+
+        agent.onClose();
+
+        assertThat(store.events()).hasSize(100);
+        assertThat(store.flushes()).isEqualTo(1);
+        assertThat(store.closes()).isEqualTo(1);
+        assertThat(agent.persisted()).isEqualTo(100);
+    }
+
+    @Test
+    void onClose_whenTheStoreCannotBeReopened_countsWhatIsLeftAsLost() {
+        ManagedStore.Opener failing = () -> {
+            throw new IOException("gone");
+        };
+        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing);
+        DrainAgent agent = agent(managed, 1);
+        emit(10);
+        for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
+            agent.doWork();
+        }
+        emitter.close();
+
+        agent.onClose();
+
+        assertThat(agent.lost()).isEqualTo(10);
+        assertThat(agent.persisted()).isZero();
+    }
+
+    @Test
+    void doWork_reportsDropsAtMostOncePerIntervalWithTheCountSinceTheLastReport() {
+        EventEmitter tiny = new EventEmitter(1, 2);
+        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null), 10, FLUSH_NANOS,
+                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}));
+        for (int i = 0; i < 7; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
+        }
+        agent.doWork();
+        assertThat(reports).as("not before the interval").isEmpty();
+
+        now += REPORT_NANOS;
+        agent.doWork();
+        for (int i = 0; i < 9; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
+        }
+        agent.doWork();
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0)).containsExactly(5, 0);
+
+        now += REPORT_NANOS;
+        agent.doWork();
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(1)).containsExactly(7, 0);
+
+        now += REPORT_NANOS;
+        agent.doWork();
+        assertThat(reports).as("no drops, no report").hasSize(2);
+    }
+
+    @Test
+    void managedStore_closingAStoreThatThrows_recordsTheFailure() {
+        EventStore throwingOnClose = new RecordingStore() {
+            @Override
+            public void close() {
+                throw new IllegalStateException("close failed");
+            }
+        };
+        ManagedStore managed = new ManagedStore(throwingOnClose, null);
+
+        managed.close();
+
+        assertThat(managed.failures()).isEqualTo(1);
+        assertThat(managed.lastError()).contains("close failed");
+    }
+}
