@@ -35,7 +35,12 @@ public final class EventClock {
         return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
-    /** Nanoseconds since the epoch for an instant. */
+    /**
+     * Nanoseconds since the epoch for an instant.
+     *
+     * @throws ArithmeticException for an instant outside what a {@code long} of nanoseconds holds
+     *     (about the years 1677 to 2262)
+     */
     public static long toEpochNanos(Instant instant) {
         long seconds = instant.getEpochSecond();
         int nanos = instant.getNano();

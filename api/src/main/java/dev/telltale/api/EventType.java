@@ -32,6 +32,7 @@ public enum EventType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown event type '" + wireName + "'");
+        String shown = wireName == null ? "null" : "'" + Strings.cut(wireName, 64) + "'";
+        throw new IllegalArgumentException("unknown event type " + shown);
     }
 }

@@ -65,6 +65,21 @@ public final class StoreConfig {
         return value;
     }
 
+    /**
+     * Rejects settings the store does not know, so that a typo ({@code fsynk=true}) is an error
+     * rather than a setting silently ignored. Providers call it first, with every key they read.
+     *
+     * @throws IllegalArgumentException naming the unknown keys and the known ones
+     */
+    public void requireOnly(String... knownKeys) {
+        java.util.Set<String> known = java.util.Set.of(knownKeys);
+        java.util.List<String> unknown = options.keySet().stream().filter(key -> !known.contains(key)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("store '" + name + "' has no setting " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+        }
+    }
+
     /** A setting that must be present, as a path. */
     public Path requirePath(String key) {
         String value = require(key);

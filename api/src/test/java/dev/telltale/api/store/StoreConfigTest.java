@@ -185,4 +185,28 @@ class StoreConfigTest {
                 .withMessageContaining("'" + value + "'")
                 .withMessageContaining("true or false");
     }
+
+    @org.junit.jupiter.api.Test
+    void requireOnly_whenAllKeysAreKnown_passes() {
+        StoreConfig config = StoreConfig.of("jsonl", Map.of("path", "/tmp/x", "fsync", "true"));
+
+        config.requireOnly("path", "fsync", "other");
+
+        assertThat(config.options()).hasSize(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void requireOnly_whenAKeyIsUnknown_namesItAndTheKnownOnes() {
+        StoreConfig config = StoreConfig.of("jsonl", Map.of("path", "/tmp/x", "pth", "y", "zzz", "1"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> config.requireOnly("path", "fsync"))
+                .withMessage("store 'jsonl' has no setting pth, zzz (known: fsync, path)");
+    }
+
+    @org.junit.jupiter.api.Test
+    void toString_masksSecretLookingSettings() {
+        StoreConfig config = StoreConfig.of("postgres", Map.of("url", "jdbc:x", "password", "hunter2", "api-token", "t"));
+
+        assertThat(config.toString()).isEqualTo("postgres{api-token=****, password=****, url=jdbc:x}");
+    }
 }

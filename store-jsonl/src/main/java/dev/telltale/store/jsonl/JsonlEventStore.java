@@ -1,0 +1,201 @@
+package dev.telltale.store.jsonl;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.EventStore;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Appends events to a JSON Lines file (see {@link JsonlFormat}). Only the drain thread calls
+ * {@link #append}, {@link #flush} and {@link #close}; the store does no locking. One store, in one
+ * process, writes a file at a time.
+ *
+ * <p>Design. {@link #append} encodes the whole batch into memory with one long-lived Jackson generator,
+ * then hands it to the operating system in one write. So after {@code append} returns, the batch
+ * survives the death of the JVM; {@link #flush} only adds {@code fsync} when asked for, which makes it
+ * survive the death of the machine. If the write fails, the file is cut back to its length before the
+ * batch, so a failed batch leaves nothing behind and the drain can count it as lost; if even that
+ * fails, the next batch starts on a new line, so the failed one's torn tail spoils no other line.
+ *
+ * <p>A file that already exists is appended to. If it ends with a torn line (a crash in mid-write),
+ * the first batch starts with a line break, so that line stays the only bad one.
+ *
+ * <p>NOTE: the file is written through a {@link FileOutputStream} and synced through its
+ * {@link java.io.FileDescriptor}, not through a {@link java.nio.channels.FileChannel}: an interrupt of
+ * the drain thread would close a channel, and with it the store, for good.
+ */
+public final class JsonlEventStore implements EventStore {
+
+    private static final int INITIAL_BATCH_BYTES = 16 * 1024;
+
+    private final Path file;
+    private final FileOutputStream out;
+    private final boolean fsync;
+    private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(INITIAL_BATCH_BYTES);
+    private JsonGenerator generator;
+    /** The file's length as this store wrote it: where a failed batch is cut back to. */
+    private long length;
+    /** The file may end inside a line, so the next batch must start with a line break. */
+    private boolean lineBreakOwed;
+    private boolean closed;
+
+    JsonlEventStore(Path file, FileOutputStream out, boolean fsync) throws IOException {
+        this.file = file;
+        this.out = out;
+        this.fsync = fsync;
+        try (RandomAccessFile existing = new RandomAccessFile(file.toFile(), "r")) {
+            this.length = existing.length();
+            this.lineBreakOwed = length > 0 && lastByte(existing) != '\n';
+        }
+        this.generator = JsonlFormat.newGenerator(batchBytes);
+    }
+
+    /**
+     * Opens {@code file} for appending, creating it and its parent directories if needed.
+     *
+     * @param fsync whether {@link #flush} also forces the written bytes to the storage device
+     */
+    public static JsonlEventStore open(Path file, boolean fsync) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        FileOutputStream out = new FileOutputStream(absolute.toFile(), true);
+        try {
+            return new JsonlEventStore(absolute, out, fsync);
+        } catch (IOException | RuntimeException e) {
+            closeAfterFailure(out, e);
+            throw e;
+        }
+    }
+
+    /** The file this store appends to, as an absolute path. */
+    public Path file() {
+        return file;
+    }
+
+    /** Writes the batch to the file, one line per event, in one write; see the class comment on failure. */
+    @Override
+    public void append(List<DslEvent> batch) throws IOException {
+        requireOpen();
+        if (batch.isEmpty()) {
+            return;
+        }
+        encode(batch);
+        writeBatchBytes();
+    }
+
+    /**
+     * With {@code fsync=true}, forces what was appended to the storage device. Otherwise there is nothing
+     * to do: {@link #append} has already handed every batch to the operating system.
+     */
+    @Override
+    public void flush() throws IOException {
+        requireOpen();
+        sync(out);
+    }
+
+    /** Syncs as {@link #flush} does, then closes the file. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (FileOutputStream stream = out) {
+            generator.close();
+            sync(stream);
+        }
+    }
+
+    /** {@code jsonl} and the file's absolute path. */
+    @Override
+    public String describe() {
+        return "jsonl " + file;
+    }
+
+    private void encode(List<DslEvent> batch) throws IOException {
+        try {
+            if (lineBreakOwed) {
+                generator.writeRaw('\n');
+            }
+            for (DslEvent event : batch) {
+                JsonlFormat.write(generator, event);
+                generator.writeRaw('\n');
+            }
+            generator.flush();
+        } catch (IOException | RuntimeException e) {
+            // The generator may be left inside an object: start over with a fresh one.
+            discardEncoded(e);
+            throw e;
+        }
+    }
+
+    private void discardEncoded(Exception failure) {
+        try {
+            generator.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+        batchBytes.reset();
+        try {
+            generator = JsonlFormat.newGenerator(batchBytes);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void writeBatchBytes() throws IOException {
+        try {
+            batchBytes.writeTo(out);
+            length += batchBytes.size();
+            lineBreakOwed = false;
+        } catch (IOException e) {
+            cutBackAfterFailedWrite(e);
+            throw e;
+        } finally {
+            batchBytes.reset();
+        }
+    }
+
+    private void cutBackAfterFailedWrite(IOException failure) {
+        try (RandomAccessFile torn = new RandomAccessFile(file.toFile(), "rw")) {
+            torn.setLength(length);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            lineBreakOwed = true;
+        }
+    }
+
+    private void sync(FileOutputStream stream) throws IOException {
+        if (fsync) {
+            stream.getFD().sync();
+        }
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("store is closed: " + describe());
+        }
+    }
+
+    private static int lastByte(RandomAccessFile file) throws IOException {
+        file.seek(file.length() - 1);
+        return file.read();
+    }
+
+    private static void closeAfterFailure(FileOutputStream out, Exception failure) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

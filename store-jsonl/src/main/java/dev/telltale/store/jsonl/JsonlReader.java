@@ -1,0 +1,143 @@
+package dev.telltale.store.jsonl;
+
+import dev.telltale.api.DslEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads the events of a JSON Lines file (see {@link JsonlFormat}) in file order, one line at a time.
+ * Blank lines are ignored. A line that is not a valid event (corrupt, torn by a crash, longer than
+ * {@value #MAX_LINE_BYTES} bytes, of a newer schema version) either fails the read with a
+ * {@link JsonlFormatException} such as {@code events.jsonl:17: missing field 'verb'}, or is skipped
+ * and counted, as the {@link BadLinePolicy} says.
+ *
+ * <p>Not thread-safe: one thread at a time.
+ */
+public final class JsonlReader implements Closeable {
+
+    /** The longest line read, in bytes: {@value}. A valid event is a few kilobytes at most. */
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
+
+    private final String source;
+    private final LineReader lines;
+    private final BadLinePolicy policy;
+    private long skippedLines;
+    private JsonlFormatException firstSkipped;
+    private boolean closed;
+
+    private JsonlReader(String source, LineReader lines, BadLinePolicy policy) {
+        this.source = source;
+        this.lines = lines;
+        this.policy = policy;
+    }
+
+    /** Opens {@code file} for reading from its start. */
+    public static JsonlReader open(Path file, BadLinePolicy policy) throws IOException {
+        Objects.requireNonNull(policy, "policy");
+        return new JsonlReader(file.toString(), new LineReader(Files.newInputStream(file), MAX_LINE_BYTES), policy);
+    }
+
+    /**
+     * The next event, or {@code null} at the end of the file. Under {@link BadLinePolicy#FAIL}, a bad
+     * line throws; calling again goes on with the line after it.
+     *
+     * @throws JsonlFormatException for a bad line under {@link BadLinePolicy#FAIL}, naming the file and line
+     * @throws IOException if the file cannot be read
+     */
+    public DslEvent read() throws IOException {
+        if (closed) {
+            throw new IOException("reader is closed: " + source);
+        }
+        while (lines.nextLine()) {
+            if (lines.isBlank()) {
+                continue;
+            }
+            try {
+                return decodeLine();
+            } catch (JsonlFormatException bad) {
+                JsonlFormatException located = bad.at(source, lines.lineNumber());
+                if (policy == BadLinePolicy.FAIL) {
+                    throw located;
+                }
+                skippedLines++;
+                if (firstSkipped == null) {
+                    firstSkipped = located;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rest of the events, read lazily; closing the stream closes this reader. Errors reach the
+     * stream's consumer as an {@link UncheckedIOException} whose cause is the {@link IOException}
+     * {@link #read()} throws, a {@link JsonlFormatException} for a bad line.
+     */
+    public Stream<DslEvent> events() {
+        Spliterator<DslEvent> events = new Spliterators.AbstractSpliterator<>(
+                Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super DslEvent> action) {
+                DslEvent event = readUnchecked();
+                if (event == null) {
+                    return false;
+                }
+                action.accept(event);
+                return true;
+            }
+        };
+        return StreamSupport.stream(events, false).onClose(this::closeUnchecked);
+    }
+
+    /** How many bad lines {@link BadLinePolicy#SKIP} has skipped so far. */
+    public long skippedLines() {
+        return skippedLines;
+    }
+
+    /** The first bad line skipped, naming its file, line and problem; empty if none was. */
+    public Optional<JsonlFormatException> firstSkipped() {
+        return Optional.ofNullable(firstSkipped);
+    }
+
+    /** Closes the file. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            lines.close();
+        }
+    }
+
+    private DslEvent decodeLine() throws JsonlFormatException {
+        if (lines.tooLong()) {
+            throw new JsonlFormatException("line is longer than " + MAX_LINE_BYTES + " bytes");
+        }
+        return JsonlFormat.decode(lines.buffer(), lines.start(), lines.length());
+    }
+
+    private DslEvent readUnchecked() {
+        try {
+            return read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private void closeUnchecked() {
+        try {
+            close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

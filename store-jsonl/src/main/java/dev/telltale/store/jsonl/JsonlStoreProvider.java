@@ -1,0 +1,39 @@
+package dev.telltale.store.jsonl;
+
+import com.google.auto.service.AutoService;
+import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.EventStoreProvider;
+import dev.telltale.api.store.StoreConfig;
+import java.io.IOException;
+
+/**
+ * Opens a {@link JsonlEventStore}: the store named {@value #NAME}. Settings: {@value #PATH} (required, the
+ * file) and {@value #FSYNC} ({@code true} or {@code false}, default {@value #DEFAULT_FSYNC}). Stateless;
+ * any thread.
+ */
+@AutoService(EventStoreProvider.class)
+public final class JsonlStoreProvider implements EventStoreProvider {
+
+    /** The name configurations choose this store by: {@value}. */
+    public static final String NAME = "jsonl";
+
+    /** The setting naming the file to append to: {@value}. */
+    public static final String PATH = "path";
+
+    /** The setting that makes each flush force the file to the storage device: {@value}. */
+    public static final String FSYNC = "fsync";
+
+    /** Whether flushes force the file to the device unless {@value #FSYNC} says otherwise: {@value}. */
+    public static final boolean DEFAULT_FSYNC = false;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EventStore open(StoreConfig config) throws IOException {
+        config.requireOnly(PATH, FSYNC);
+        return JsonlEventStore.open(config.requirePath(PATH), config.booleanOption(FSYNC, DEFAULT_FSYNC));
+    }
+}

@@ -1,0 +1,177 @@
+package dev.telltale.store.jsonl;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventClock;
+import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventType;
+import dev.telltale.api.SessionSource;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * The fields of one line as read, before validation; {@code null} means absent (or of the wrong
+ * type, which {@link #noteProblem} recorded). {@link #toEvent()} checks them in a fixed order: the
+ * schema version first, because a newer writer may have changed anything else, then the first type
+ * problem, then each required field, then the values.
+ */
+final class RawEvent {
+
+    Long version;
+    String timestamp;
+    String session;
+    String type;
+    String verb;
+    Long durationNanos;
+    RawError error;
+    String source;
+    Long commandCount;
+    Long errorCount;
+
+    private String problem;
+
+    /** Records the first problem found while reading; later ones add nothing a reader needs. */
+    void noteProblem(String description) {
+        if (problem == null) {
+            problem = description;
+        }
+    }
+
+    DslEvent toEvent() throws JsonlFormatException {
+        checkVersion();
+        if (problem != null) {
+            throw new JsonlFormatException(problem);
+        }
+        long epochNanos = epochNanos(require(timestamp, FieldNames.TIMESTAMP));
+        UUID sessionId = session == null ? null : sessionId(session);
+        EventType eventType = eventType(require(type, FieldNames.TYPE));
+        try {
+            return new DslEvent(epochNanos, sessionId, payload(eventType));
+        } catch (IllegalArgumentException invalid) {
+            throw new JsonlFormatException("invalid " + eventType.wireName() + " event: " + invalid.getMessage());
+        }
+    }
+
+    private void checkVersion() throws JsonlFormatException {
+        if (version == null) {
+            if (problem == null) {
+                throw missing(FieldNames.VERSION);
+            }
+        } else if (version < 1 || version > JsonlFormat.SCHEMA_VERSION) {
+            throw new JsonlFormatException("unsupported schema version " + version
+                    + " (this reader knows " + JsonlFormat.SCHEMA_VERSION + ")");
+        }
+    }
+
+    private EventPayload payload(EventType eventType) throws JsonlFormatException {
+        return switch (eventType) {
+            case COMMAND_SUCCEEDED -> new EventPayload.CommandSucceeded(require(verb, FieldNames.VERB), duration());
+            case COMMAND_FAILED -> new EventPayload.CommandFailed(
+                    require(verb, FieldNames.VERB), duration(), require(error, FieldNames.ERROR).toSnapshot());
+            case SESSION_STARTED -> new EventPayload.SessionStarted(sessionSource(require(source, FieldNames.SOURCE)));
+            case SESSION_ENDED -> new EventPayload.SessionEnded(
+                    count(commandCount, FieldNames.COMMAND_COUNT), count(errorCount, FieldNames.ERROR_COUNT), duration());
+        };
+    }
+
+    private long duration() throws JsonlFormatException {
+        return count(durationNanos, FieldNames.DURATION_NANOS);
+    }
+
+    private static long count(Long value, String field) throws JsonlFormatException {
+        long count = require(value, field);
+        if (count < 0) {
+            throw new JsonlFormatException("field '" + field + "' must not be negative, got " + count);
+        }
+        return count;
+    }
+
+    private static long epochNanos(String text) throws JsonlFormatException {
+        Instant instant;
+        try {
+            instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+        } catch (DateTimeException notAnInstant) {
+            throw new JsonlFormatException("field '" + FieldNames.TIMESTAMP
+                    + "' is not an ISO-8601 UTC instant: " + Problems.quote(text), notAnInstant);
+        }
+        try {
+            return EventClock.toEpochNanos(instant);
+        } catch (ArithmeticException tooFar) {
+            throw new JsonlFormatException("field '" + FieldNames.TIMESTAMP
+                    + "' is out of range (years 1677 to 2262): " + Problems.quote(text), tooFar);
+        }
+    }
+
+    /** Only the canonical 36-char form: {@link UUID#fromString} alone also takes forms like {@code 1-2-3-4-5}. */
+    private static UUID sessionId(String text) throws JsonlFormatException {
+        UUID id;
+        try {
+            id = UUID.fromString(text);
+        } catch (IllegalArgumentException notAUuid) {
+            throw notAUuid(text, notAUuid);
+        }
+        if (!id.toString().equalsIgnoreCase(text)) {
+            throw notAUuid(text, null);
+        }
+        return id;
+    }
+
+    private static JsonlFormatException notAUuid(String text, Throwable cause) {
+        return new JsonlFormatException("field '" + FieldNames.SESSION + "' is not a UUID: " + Problems.quote(text), cause);
+    }
+
+    private static EventType eventType(String wireName) throws JsonlFormatException {
+        try {
+            return EventType.fromWireName(wireName);
+        } catch (IllegalArgumentException unknown) {
+            // Not its message: that one repeats the whole name, however long.
+            throw new JsonlFormatException("unknown event type " + Problems.quote(wireName), unknown);
+        }
+    }
+
+    private static SessionSource sessionSource(String name) throws JsonlFormatException {
+        try {
+            return SessionSource.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new JsonlFormatException("unknown session source " + Problems.quote(name), unknown);
+        }
+    }
+
+    private static <T> T require(T value, String field) throws JsonlFormatException {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static JsonlFormatException missing(String field) {
+        return new JsonlFormatException("missing field '" + field + "'");
+    }
+
+    /** The fields of a line's {@code error} object as read. */
+    static final class RawError {
+
+        String type;
+        String message;
+        String sourceId;
+        Long httpStatus;
+        String verb;
+
+        ErrorSnapshot toSnapshot() throws JsonlFormatException {
+            return new ErrorSnapshot(require(type, FieldNames.ERROR_TYPE), require(message, FieldNames.ERROR_MESSAGE),
+                    sourceId, httpStatus(), require(verb, FieldNames.ERROR_VERB));
+        }
+
+        private Integer httpStatus() throws JsonlFormatException {
+            if (httpStatus == null) {
+                return null;
+            }
+            if (httpStatus < Integer.MIN_VALUE || httpStatus > Integer.MAX_VALUE) {
+                throw new JsonlFormatException("field '" + FieldNames.ERROR_HTTP_STATUS + "' is out of range: " + httpStatus);
+            }
+            return httpStatus.intValue();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.telltale.store.jsonl;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.EventStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlEventStoreContractTest extends EventStoreContractTest {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected EventStore openStore() throws IOException {
+        return JsonlEventStore.open(file(), false);
+    }
+
+    @Override
+    protected List<DslEvent> persistedEvents() throws IOException {
+        return TestEvents.readAll(file());
+    }
+
+    private Path file() {
+        return dir.resolve("events.jsonl");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.telltale.store.jsonl;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telltale.api.DslEvent;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlEventStoreTest {
+
+    /** One event of each type, as schema version 1 writes it. Changing these breaks every file written. */
+    static final String GOLDEN_SUCCEEDED = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"command_succeeded","verb":"cbu.create","duration_ns":1500}""";
+    static final String GOLDEN_FAILED = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"command_failed","verb":"cbu.create","duration_ns":2500,\
+            "error":{"type":"java.lang.IllegalStateException","message":"exists","source_id":"cbu-42",\
+            "http_status":409,"verb":"cbu.create"}}""";
+    static final String GOLDEN_STARTED = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"session_started","source":"REPL"}""";
+    static final String GOLDEN_ENDED = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"session_ended","command_count":12,"error_count":2,"duration_ns":3000000000}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void append_writesOneGoldenLinePerEvent() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            store.append(List.of(TestEvents.succeeded(), TestEvents.failed(), TestEvents.started(), TestEvents.ended()));
+        }
+
+        assertThat(Files.readString(file, UTF_8))
+                .isEqualTo(GOLDEN_SUCCEEDED + "\n" + GOLDEN_FAILED + "\n" + GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n");
+    }
+
+    @Test
+    void append_handsTheBatchToTheOperatingSystemBeforeReturning() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            store.append(List.of(TestEvents.succeeded()));
+
+            // Neither flushed nor closed: what a reader (or the JVM's death) would see now.
+            assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_SUCCEEDED + "\n");
+        }
+    }
+
+    @Test
+    void open_whenFileExists_appendsAndKeepsItsLines() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, GOLDEN_STARTED + "\n", UTF_8);
+
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            store.append(List.of(TestEvents.ended()));
+        }
+
+        assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n");
+    }
+
+    @Test
+    void open_whenLastLineIsTorn_startsTheNextEventOnANewLine() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        String torn = GOLDEN_STARTED.substring(0, 40);
+        Files.writeString(file, GOLDEN_STARTED + "\n" + torn, UTF_8);
+
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            store.append(List.of(TestEvents.ended()));
+        }
+
+        assertThat(Files.readString(file, UTF_8))
+                .isEqualTo(GOLDEN_STARTED + "\n" + torn + "\n" + GOLDEN_ENDED + "\n");
+        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
+            assertThat(reader.events().toList()).containsExactly(TestEvents.started(), TestEvents.ended());
+            assertThat(reader.skippedLines()).isEqualTo(1);
+            assertThat(reader.firstSkipped()).get().extracting(JsonlFormatException::lineNumber).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void open_createsMissingParentDirectories() throws IOException {
+        Path file = dir.resolve("a/b/events.jsonl");
+
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            store.append(List.of(TestEvents.started()));
+        }
+
+        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started());
+    }
+
+    @Test
+    void append_whenWriteFailsMidway_cutsTheFileBackAndLaterBatchesStillLand() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, GOLDEN_STARTED + "\n", UTF_8);
+        FailingOnceStream stream = new FailingOnceStream(file.toFile());
+
+        try (JsonlEventStore store = new JsonlEventStore(file, stream, false)) {
+            List<DslEvent> lost = List.of(TestEvents.succeeded(), TestEvents.failed());
+            assertThatThrownBy(() -> store.append(lost)).isInstanceOf(IOException.class).hasMessage("disk full");
+            assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n");
+
+            store.append(List.of(TestEvents.ended()));
+        }
+
+        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started(), TestEvents.ended());
+    }
+
+    @Test
+    void flush_withFsync_keepsEverything() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        try (JsonlEventStore store = JsonlEventStore.open(file, true)) {
+            store.append(List.of(TestEvents.started()));
+            store.flush();
+        }
+
+        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started());
+    }
+
+    @Test
+    void close_twice_closesOnce() throws IOException {
+        JsonlEventStore store = JsonlEventStore.open(dir.resolve("events.jsonl"), true);
+        store.close();
+
+        assertThatCode(store::close).doesNotThrowAnyException();
+    }
+
+    @Test
+    void append_afterClose_failsNamingTheFile() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        JsonlEventStore store = JsonlEventStore.open(file, false);
+        store.close();
+
+        assertThatThrownBy(() -> store.append(List.of(TestEvents.started())))
+                .isInstanceOf(IOException.class)
+                .hasMessage("store is closed: jsonl " + file.toAbsolutePath());
+    }
+
+    @Test
+    void describe_namesTheAbsolutePath() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
+            assertThat(store.describe()).isEqualTo("jsonl " + file.toAbsolutePath());
+            assertThat(store.file()).isEqualTo(file.toAbsolutePath());
+        }
+    }
+
+    /** Writes half of the first write it is given, then fails it, as a full disk would. */
+    private static final class FailingOnceStream extends FileOutputStream {
+
+        private boolean failed;
+
+        FailingOnceStream(File file) throws IOException {
+            super(file, true);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (failed) {
+                super.write(bytes, offset, length);
+                return;
+            }
+            failed = true;
+            super.write(bytes, offset, length / 2);
+            throw new IOException("disk full");
+        }
+    }
+}
