@@ -36,6 +36,9 @@ public final class Events implements EventSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
+    /** The handle generated code records to; started on first use. */
+    private static volatile Events global;
+
     /** {@code null} when disabled: then {@link #emit} is one branch. */
     private final EventEmitter emitter;
     private final DrainPipeline drain;
@@ -82,6 +85,39 @@ public final class Events implements EventSink, AutoCloseable {
     /** A handle that records nothing; its {@code emit} is one branch. */
     public static Events disabled() {
         return start(EventsConfig.builder().enabled(false).build());
+    }
+
+    /**
+     * The process-wide handle that {@code @Instrumented} executors and sessions record to. Started
+     * on first use from {@link EventsConfig#fromSystem()} (system properties and environment), so
+     * an events build needs no code to start recording; a configuration that cannot start logs one
+     * error and gives a disabled handle, never an exception in the executor.
+     */
+    public static Events global() {
+        Events current = global;
+        return current != null ? current : startGlobal();
+    }
+
+    /**
+     * Makes {@code events} the process-wide handle, for a program that configures Telltale in code,
+     * and returns the one it replaces (or {@code null}), which the caller may close.
+     */
+    public static synchronized Events installGlobal(Events events) {
+        Events previous = global;
+        global = java.util.Objects.requireNonNull(events, "events");
+        return previous;
+    }
+
+    private static synchronized Events startGlobal() {
+        if (global == null) {
+            try {
+                global = start(EventsConfig.fromSystem());
+            } catch (RuntimeException e) {
+                LOG.error("Telltale: cannot start recording ({}); events are disabled", e.getMessage(), e);
+                global = disabled();
+            }
+        }
+        return global;
     }
 
     /** Hands an event to the drain, or drops and counts it. Never blocks, never throws. */

@@ -1,0 +1,121 @@
+package dev.telltale.api;
+
+import dev.telltale.api.runtime.EventRuntime;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A session: a run of commands from one source (a REPL, an agent's tool runner, an API client).
+ * Opening one emits {@code SessionStarted} and makes it the calling thread's current session, so
+ * every {@link Command} call on that thread carries its id; closing it emits {@code SessionEnded}
+ * with the number of commands, of failures, and the session's duration, and restores the session
+ * that was current before.
+ *
+ * <pre>{@code
+ * try (TelltaleSession session = TelltaleSession.open(SessionSource.REPL)) {
+ *     executor.execute(line);   // recorded with session.id()
+ * }
+ * }</pre>
+ *
+ * <p>Works the same in every build: without Telltale's runtime on the class path the events go
+ * nowhere, but ids and counts still work. Open and close a session on the same thread; the counters
+ * may be updated from any thread (an asynchronous command completes elsewhere).
+ */
+public final class TelltaleSession implements AutoCloseable {
+
+    private static final ThreadLocal<TelltaleSession> CURRENT = new ThreadLocal<>();
+
+    private final UUID id;
+    private final SessionSource source;
+    private final long startNanos;
+    private final TelltaleSession previous;
+    private final LongAdder commands = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TelltaleSession(UUID id, SessionSource source) {
+        this.id = id;
+        this.source = source;
+        this.startNanos = System.nanoTime();
+        this.previous = CURRENT.get();
+    }
+
+    /** Opens a session with a random id and makes it the calling thread's current one. */
+    public static TelltaleSession open(SessionSource source) {
+        return open(source, UUID.randomUUID());
+    }
+
+    /** Opens a session with the given id and makes it the calling thread's current one. */
+    public static TelltaleSession open(SessionSource source, UUID id) {
+        if (source == null) {
+            throw new NullPointerException("source must not be null");
+        }
+        if (id == null) {
+            throw new NullPointerException("id must not be null");
+        }
+        TelltaleSession session = new TelltaleSession(id, source);
+        CURRENT.set(session);
+        EventRuntime.current().sink().emit(
+                DslEvent.sessionStarted(EventClock.epochNanos(session.startNanos), id, source));
+        return session;
+    }
+
+    /** The calling thread's current session, or {@code null}. */
+    public static TelltaleSession current() {
+        return CURRENT.get();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public SessionSource source() {
+        return source;
+    }
+
+    /** Commands recorded in this session so far. */
+    public long commandCount() {
+        return commands.sum();
+    }
+
+    /** Of those, how many failed. */
+    public long errorCount() {
+        return errors.sum();
+    }
+
+    /** Counts one command; called by Telltale's generated code when a command of this session ends. */
+    public void recordCommand(boolean failed) {
+        commands.increment();
+        if (failed) {
+            errors.increment();
+        }
+    }
+
+    /**
+     * Emits {@code SessionEnded} and, on the thread that opened it, makes the previous session
+     * current again. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (CURRENT.get() == this) {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+        long commandCount = commands.sum();
+        long errorCount = Math.min(errors.sum(), commandCount);
+        EventRuntime.current().sink().emit(DslEvent.sessionEnded(EventClock.nowEpochNanos(), id,
+                commandCount, errorCount, Math.max(0, System.nanoTime() - startNanos)));
+    }
+
+    @Override
+    public String toString() {
+        return "TelltaleSession{" + id + ", " + source + "}";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.telltale.api.runtime;
+
+import dev.telltale.api.EventSink;
+import java.util.ServiceLoader;
+
+/**
+ * The running recorder, as generated code and sessions see it. Telltale's core registers one with
+ * {@link ServiceLoader}; the first one found is used for the life of the JVM. Without one,
+ * {@link #current()} is a runtime that is never enabled and discards everything.
+ *
+ * <p>Implementations: any thread may call any method; no method blocks or throws.
+ */
+public interface EventRuntime {
+
+    /** Whether commands are being recorded now; generated code skips all timing when not. */
+    boolean isEnabled();
+
+    /** Where events go. */
+    EventSink sink();
+
+    /** The runtime found on the class path, or one that records nothing. */
+    static EventRuntime current() {
+        return RuntimeHolder.RUNTIME;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.telltale.core.internal;
+
+import com.google.auto.service.AutoService;
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventSink;
+import dev.telltale.api.runtime.EventRuntime;
+import dev.telltale.core.Events;
+
+/**
+ * Connects generated code and sessions (which know only the api) to {@link Events#global()}.
+ * Found by {@link java.util.ServiceLoader}; any thread.
+ */
+@AutoService(EventRuntime.class)
+public final class GlobalEventRuntime implements EventRuntime, EventSink {
+
+    @Override
+    public boolean isEnabled() {
+        return Events.global().isEnabled();
+    }
+
+    @Override
+    public EventSink sink() {
+        return this;
+    }
+
+    @Override
+    public void emit(DslEvent event) {
+        Events.global().emit(event);
+    }
+}

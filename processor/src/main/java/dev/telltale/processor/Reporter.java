@@ -1,0 +1,40 @@
+package dev.telltale.processor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** Reports {@link Problem}s as compile errors on the element at fault, and remembers whether any was. */
+final class Reporter {
+
+    private final Messager messager;
+    private boolean failed;
+
+    Reporter(Messager messager) {
+        this.messager = messager;
+    }
+
+    /** An error on {@code element} (or on no element, when {@code null}). */
+    void error(Element element, Problem problem, Object... args) {
+        failed = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element);
+    }
+
+    /** An exception inside the processor, as an error with its stack trace, on the element being processed. */
+    void crashed(Element element, Throwable thrown) {
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        error(element, Problem.PROCESSOR_FAILED, element, trace);
+    }
+
+    /** Whether any error was reported since the last {@link #reset()}. */
+    boolean failed() {
+        return failed;
+    }
+
+    void reset() {
+        failed = false;
+    }
+}
