@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * The cost of one {@code emit} with a live drain, beside its baselines, all in one run:
@@ -80,15 +79,12 @@ public class EmitBenchmark {
                     .shutdownHook(false)
                     .dropReportInterval(Duration.ofHours(1))
                     .build());
+            Events.installGlobal(events);
         }
 
         @TearDown(Level.Trial)
         public void stop() {
             events.close();
-        }
-
-        long dropped() {
-            return events.stats().dropped();
         }
     }
 
@@ -171,41 +167,13 @@ public class EmitBenchmark {
         }
     }
 
-    /**
-     * The same for Telltale, whose {@code emit} returns nothing: drops are read from its global
-     * counter, and one thread reports the whole iteration's delta.
-     */
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    @State(Scope.Thread)
-    public static class TelltaleCounts {
-        public long offered;
-        public long dropped;
-        private boolean reporter;
-        private long droppedAtStart;
-
-        @Setup(Level.Iteration)
-        public void begin(ThreadParams thread, Telltale telltale) {
-            offered = 0;
-            dropped = 0;
-            reporter = thread.getThreadIndex() == 0;
-            droppedAtStart = telltale.dropped();
-        }
-
-        @TearDown(Level.Iteration)
-        public void end(Telltale telltale) {
-            if (reporter) {
-                dropped = telltale.dropped() - droppedAtStart;
-            }
-        }
-    }
-
     @Benchmark
     public void paceOnly() {
         Blackhole.consumeCPU(pace);
     }
 
     @Benchmark
-    public void telltaleEmit(Telltale telltale, TelltaleCounts counts) {
+    public void telltaleEmit(Telltale telltale, TelltaleDrops counts) {
         Blackhole.consumeCPU(pace);
         telltale.events.emit(EVENT);
         counts.offered++;
