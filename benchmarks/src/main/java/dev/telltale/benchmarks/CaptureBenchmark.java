@@ -1,8 +1,6 @@
 package dev.telltale.benchmarks;
 
 import dev.telltale.core.Events;
-import dev.telltale.core.EventsConfig;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +12,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -47,49 +44,12 @@ public class CaptureBenchmark {
     private final String line = "cbu.create name=Acme";
     private long total;
 
-    /** The global Telltale, recording to a store that only counts. */
-    @State(Scope.Benchmark)
-    public static class Recording {
-        Events events;
-
-        @Setup(Level.Trial)
-        public void start() {
-            events = Events.start(EventsConfig.builder().store(new CountingStore()).shutdownHook(false)
-                    .dropReportInterval(Duration.ofHours(1)).build());
-            Events.installGlobal(events);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            events.close();
-        }
-    }
-
     /** The global Telltale switched off, as {@code -Dtelltale.enabled=false} would. */
     @State(Scope.Benchmark)
     public static class Disabled {
         @Setup(Level.Trial)
         public void start() {
             Events.installGlobal(Events.disabled());
-        }
-    }
-
-    /** A JFR recording with the command event enabled and no threshold. */
-    @State(Scope.Benchmark)
-    public static class Jfr {
-        jdk.jfr.Recording recording;
-
-        @Setup(Level.Trial)
-        public void start() {
-            recording = new jdk.jfr.Recording();
-            recording.enable(CommandJfrEvent.class).withoutThreshold().withoutStackTrace();
-            recording.start();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            recording.stop();
-            recording.close();
         }
     }
 
@@ -100,7 +60,7 @@ public class CaptureBenchmark {
     }
 
     @Benchmark
-    public long capturedCall(Recording recording, TelltaleDrops drops) {
+    public long capturedCall(LiveTelltale telltale, TelltaleDrops drops) {
         total = captured.run(line, total);
         drops.offered++;
         return total;
@@ -113,7 +73,7 @@ public class CaptureBenchmark {
     }
 
     @Benchmark
-    public long jfrCapturedCall(Jfr jfr) {
+    public long jfrCapturedCall(JfrRecording jfr) {
         CommandJfrEvent event = new CommandJfrEvent();
         event.begin();
         total = plain.run(line, total);

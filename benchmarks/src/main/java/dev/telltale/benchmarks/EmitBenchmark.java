@@ -4,14 +4,12 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
-import jdk.jfr.Recording;
 import org.jctools.queues.MpscArrayQueue;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,27 +65,6 @@ public class EmitBenchmark {
     private static final DslEvent EVENT =
             DslEvent.succeeded(EventClock.nowEpochNanos(), UUID.randomUUID(), "cbu.create", 12_345);
 
-    /** Telltale as a user runs it, with a store that only counts. */
-    @State(Scope.Benchmark)
-    public static class Telltale {
-        Events events;
-
-        @Setup(Level.Trial)
-        public void start() {
-            events = Events.start(EventsConfig.builder()
-                    .store(new CountingStore())
-                    .shutdownHook(false)
-                    .dropReportInterval(Duration.ofHours(1))
-                    .build());
-            Events.installGlobal(events);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            events.close();
-        }
-    }
-
     /** A handle started with {@code enabled=false}. */
     @State(Scope.Benchmark)
     public static class Disabled {
@@ -133,26 +110,6 @@ public class EmitBenchmark {
         }
     }
 
-    /** A JFR recording with the command event enabled and no threshold. */
-    @State(Scope.Benchmark)
-    public static class Jfr {
-        Recording recording;
-
-        @Setup(Level.Trial)
-        public void start() {
-            recording = new Recording();
-            recording.enable(CommandJfrEvent.class).withoutThreshold().withoutStackTrace();
-            recording.setToDisk(true);
-            recording.start();
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            recording.stop();
-            recording.close();
-        }
-    }
-
     /** What each producer thread offered and saw dropped, per iteration. */
     @AuxCounters(AuxCounters.Type.EVENTS)
     @State(Scope.Thread)
@@ -173,7 +130,7 @@ public class EmitBenchmark {
     }
 
     @Benchmark
-    public void telltaleEmit(Telltale telltale, TelltaleDrops counts) {
+    public void telltaleEmit(LiveTelltale telltale, TelltaleDrops counts) {
         Blackhole.consumeCPU(pace);
         telltale.events.emit(EVENT);
         counts.offered++;
@@ -204,7 +161,7 @@ public class EmitBenchmark {
     }
 
     @Benchmark
-    public void jfrCommit(Jfr jfr, Counts counts) {
+    public void jfrCommit(JfrRecording jfr, Counts counts) {
         Blackhole.consumeCPU(pace);
         CommandJfrEvent event = new CommandJfrEvent();
         event.verb = "cbu.create";
