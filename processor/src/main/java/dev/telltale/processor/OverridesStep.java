@@ -1,6 +1,5 @@
 package dev.telltale.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
@@ -11,7 +10,6 @@ import dev.telltale.processor.ExecutorModel.SessionArg;
 import dev.telltale.processor.ExecutorModel.VerbSource;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -54,8 +52,8 @@ final class OverridesStep implements SubclassWriter.Step {
     private MethodSpec override(ExecutorModel model, SubclassContext context, CommandModel command) {
         ExecutableElement method = command.method();
         MethodSpec.Builder builder = MethodSpec.overriding(method, model.declaredType(), context.types());
-        if (hasGenericVarargs(method)) {
-            builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+        if (Generation.hasGenericVarargs(method)) {
+            builder.addAnnotation(Generation.SUPPRESS_UNCHECKED);
         }
         ExecutableType resolved = (ExecutableType) context.types().asMemberOf(model.declaredType(), method);
         TypeMirror returnType = resolved.getReturnType();
@@ -149,15 +147,5 @@ final class OverridesStep implements SubclassWriter.Step {
         body.addStatement("$N = null", session);
         body.endControlFlow();
         return CodeBlock.of("$N", session);
-    }
-
-    private static boolean hasGenericVarargs(ExecutableElement method) {
-        if (!method.isVarArgs()) {
-            return false;
-        }
-        TypeMirror last = method.getParameters().get(method.getParameters().size() - 1).asType();
-        TypeMirror component = ((ArrayType) last).getComponentType();
-        return component.getKind() == TypeKind.TYPEVAR
-                || component.getKind() == TypeKind.DECLARED && !((javax.lang.model.type.DeclaredType) component).getTypeArguments().isEmpty();
     }
 }

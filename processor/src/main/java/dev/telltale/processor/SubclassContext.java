@@ -18,6 +18,11 @@ final class SubclassContext {
         return types;
     }
 
+    /** Keeps {@code name} from any field: a parameter of that name would hide the field inside its method. */
+    void reserveFieldName(String name) {
+        fields.newName(name);
+    }
+
     /** A new field name for {@code command}'s verb constant, such as {@code VERB_EXECUTE} (or {@code VERB_EXECUTE_} for an overload). */
     String newVerbConstant(CommandModel command) {
         return fields.newName("VERB_" + upperSnake(command.method().getSimpleName().toString()), command);
