@@ -38,10 +38,21 @@ final class SubclassWriter {
                 .addJavadoc("Records every {@code @Command} call of {@link $T} as a Telltale event.\n"
                         + "Obtained through {@link $T}; not meant to be named by user code.\n",
                         ClassName.get(type), Names.factory(type));
+        // A parameter named like a class the overrides call (Capture, System) would obscure it, and a
+        // nested class of the executor would shadow an import: qualify such names in this file.
+        subclass.alwaysQualify(parameterNames(model)).avoidClashesWithNestedClasses(type);
         SubclassContext context = new SubclassContext(types);
         for (Step step : steps) {
             step.apply(model, context, subclass);
         }
         return JavaFile.builder(name.packageName(), subclass.build()).skipJavaLangImports(true).build();
+    }
+
+    private static String[] parameterNames(ExecutorModel model) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (ExecutorModel.CommandModel command : model.commands()) {
+            command.method().getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+        }
+        return names.toArray(String[]::new);
     }
 }

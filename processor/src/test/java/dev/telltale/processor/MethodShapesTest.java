@@ -133,6 +133,11 @@ class MethodShapesTest {
             "    public String shadow(String VERB_SHADOW, String start, String failure, String result, String session) {",
             "        return String.join(\",\", VERB_SHADOW, start, failure, result, session);",
             "    }",
+            "",
+            "    @Command",
+            "    public String obscure(String Capture, String System) {",
+            "        return Capture + System;",
+            "    }",
             "}");
 
     private static ClassLoader loader;
@@ -300,5 +305,14 @@ class MethodShapesTest {
         call(toolbox, "shadow", "not-a-verb", "b", "c", "d", "e");
 
         assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "shadow", null));
+    }
+
+    /** Regression: parameters named like the classes the override calls obscured them ("cannot find symbol"). */
+    @Test
+    void regression_parametersNamedCaptureAndSystem_stillCompileAndRecord() throws Throwable {
+        Object toolbox = create(loader, "com.acme.ToolboxFactory");
+
+        assertThat(call(toolbox, "obscure", "a", "b")).isEqualTo("ab");
+        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "obscure", null));
     }
 }
