@@ -1,5 +1,7 @@
 package dev.telltale.core;
 
+import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.runtime.EventHealth;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
 import dev.telltale.api.store.EventStore;

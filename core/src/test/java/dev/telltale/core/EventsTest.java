@@ -1,5 +1,7 @@
 package dev.telltale.core;
 
+import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.runtime.EventHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -18,6 +18,16 @@ public interface EventRuntime {
     /** Where events go. */
     EventSink sink();
 
+    /**
+     * Whether recording works, with its counters: what a REPL's {@code :events} shows. Without a
+     * runtime on the class path (a build without the {@code events} profile) the status is
+     * {@link EventHealth.Status#DISABLED} with the reason {@value #COMPILED_OUT}.
+     */
+    EventHealth health();
+
+    /** The reason the runtime gives when there is none: {@value}. */
+    String COMPILED_OUT = "events are compiled out: built without the events profile";
+
     /** The runtime found on the class path, or one that records nothing. */
     static EventRuntime current() {
         return RuntimeHolder.RUNTIME;

@@ -39,5 +39,10 @@ final class RuntimeHolder {
         public EventSink sink() {
             return EventSink.DISCARDING;
         }
+
+        @Override
+        public EventHealth health() {
+            return new EventHealth(EventHealth.Status.DISABLED, java.util.List.of(COMPILED_OUT), EventStats.NONE, "none", null);
+        }
     }
 }

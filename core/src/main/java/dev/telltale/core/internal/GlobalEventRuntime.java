@@ -3,6 +3,7 @@ package dev.telltale.core.internal;
 import com.google.auto.service.AutoService;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
+import dev.telltale.api.runtime.EventHealth;
 import dev.telltale.api.runtime.EventRuntime;
 import dev.telltale.core.Events;
 
@@ -21,6 +22,11 @@ public final class GlobalEventRuntime implements EventRuntime, EventSink {
     @Override
     public EventSink sink() {
         return this;
+    }
+
+    @Override
+    public EventHealth health() {
+        return Events.global().health();
     }
 
     @Override

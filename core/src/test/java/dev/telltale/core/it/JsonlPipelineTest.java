@@ -1,5 +1,6 @@
 package dev.telltale.core.it;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.store.EventStore;
-import dev.telltale.core.EventStats;
+import dev.telltale.api.runtime.EventStats;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
 import dev.telltale.core.internal.StoreLoader;

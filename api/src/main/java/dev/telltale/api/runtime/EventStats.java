@@ -1,7 +1,7 @@
-package dev.telltale.core;
+package dev.telltale.api.runtime;
 
 /**
- * Counters since {@link Events} started. A snapshot read while threads emit is consistent enough
+ * Counters since the recorder started. A snapshot read while threads emit is consistent enough
  * for monitoring ({@code emitted} is read last, so it never trails the other counts); once emitting
  * has stopped and the drain has caught up, it is exact, and then
  * {@code emitted == persisted + dropped + lost} with {@code pending == 0}.

@@ -1,4 +1,4 @@
-package dev.telltale.core;
+package dev.telltale.api.runtime;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ public record EventHealth(Status status, List<String> reasons, EventStats stats,
         HEALTHY,
         /** Recording, but losing or at risk of losing events; see {@link #reasons()}. */
         DEGRADED,
-        /** Switched off by configuration: nothing is recorded. */
+        /** Not recording: switched off by configuration, or compiled out (see {@link #reasons()}). */
         DISABLED
     }
 
