@@ -53,8 +53,12 @@ public final class EventsConfig {
     public static final long DEFAULT_CLOSE_TIMEOUT_MILLIS = 10_000;
     /** Milliseconds between two warnings about dropped events, at most: {@value}. */
     public static final long DEFAULT_DROP_REPORT_INTERVAL_MILLIS = 10_000;
-    /** The store used when none is named: {@value}. */
-    public static final String DEFAULT_STORE = "jsonl";
+    /**
+     * The store used when none is named and its settings do not say which: {@value}. A store that is
+     * not named is inferred from its settings: {@code dir} means {@code chronicle}, {@code path}
+     * means {@code jsonl}.
+     */
+    public static final String DEFAULT_STORE = "chronicle";
     /** The most stripes the default picks, whatever the number of cores: {@value}. */
     public static final int MAX_DEFAULT_STRIPES = 64;
 
@@ -82,7 +86,7 @@ public final class EventsConfig {
         this.closeTimeout = builder.closeTimeout;
         this.dropReportInterval = builder.dropReportInterval;
         this.shutdownHook = builder.shutdownHook;
-        this.storeConfig = StoreConfig.of(builder.storeName, builder.storeOptions);
+        this.storeConfig = StoreConfig.of(builder.storeName(), builder.storeOptions);
         this.storeInstance = builder.storeInstance;
     }
 
@@ -165,7 +169,7 @@ public final class EventsConfig {
         private Duration closeTimeout = Duration.ofMillis(DEFAULT_CLOSE_TIMEOUT_MILLIS);
         private Duration dropReportInterval = Duration.ofMillis(DEFAULT_DROP_REPORT_INTERVAL_MILLIS);
         private boolean shutdownHook = true;
-        private String storeName = DEFAULT_STORE;
+        private String storeName;
         private final Map<String, String> storeOptions = new TreeMap<>();
         private EventStore storeInstance;
 
@@ -220,7 +224,7 @@ public final class EventsConfig {
             return this;
         }
 
-        /** Chooses the store by its provider's name; default {@value #DEFAULT_STORE}. */
+        /** Chooses the store by its provider's name; by default inferred from the settings (see {@link #DEFAULT_STORE}). */
         public Builder store(String name) {
             Objects.requireNonNull(name, "store name");
             if (name.isBlank()) {
@@ -285,6 +289,16 @@ public final class EventsConfig {
                 apply(setting, entry.getKey(), entry.getValue());
             }
             return this;
+        }
+
+        private String storeName() {
+            if (storeName != null) {
+                return storeName;
+            }
+            if (storeOptions.containsKey("dir")) {
+                return "chronicle";
+            }
+            return storeOptions.containsKey("path") ? "jsonl" : DEFAULT_STORE;
         }
 
         /** The configuration. */

@@ -27,7 +27,7 @@ class EventsConfigTest {
         assertThat(config.batchSize()).isEqualTo(512);
         assertThat(config.flushInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.storeConfig().name()).isEqualTo("jsonl");
+        assertThat(config.storeConfig().name()).isEqualTo("chronicle");
         assertThat(Integer.bitCount(config.stripes())).as("a power of two").isEqualTo(1);
         assertThat(config.stripes()).isGreaterThanOrEqualTo(2 * Runtime.getRuntime().availableProcessors())
                 .isLessThanOrEqualTo(Math.max(EventsConfig.MAX_DEFAULT_STRIPES, 1));
@@ -99,6 +99,14 @@ class EventsConfigTest {
         assertThatThrownBy(() -> EventsConfig.builder().closeTimeout(Duration.ofSeconds(-1))).hasMessage("closeTimeout must be positive, got PT-1S");
         assertThatThrownBy(() -> EventsConfig.builder().stripes(0)).hasMessage("stripes must lie in 1..1024, got 0");
         assertThatThrownBy(() -> EventsConfig.builder().store(" ")).hasMessage("store name must not be blank");
+    }
+
+    @Test
+    void store_whenNotNamed_isInferredFromItsSettings() {
+        assertThat(EventsConfig.builder().storeOption("dir", "/tmp/q").build().storeConfig().name()).isEqualTo("chronicle");
+        assertThat(EventsConfig.builder().storeOption("path", "/tmp/e.jsonl").build().storeConfig().name()).isEqualTo("jsonl");
+        assertThat(EventsConfig.builder().store("jsonl").storeOption("dir", "/tmp/q").build().storeConfig().name())
+                .as("a named store wins").isEqualTo("jsonl");
     }
 
     @Test
