@@ -2,7 +2,16 @@
 # The Telltale demo: builds with -Pevents, runs three concurrent sessions of the example DSL
 # (450 commands, some failing), prints the recording health (:events), then shows the recorded
 # events with `telltale tail` and `telltale stats` and exports them to JSON Lines.
+#
+#   ./demo.sh         the scripted demo
+#   ./demo.sh repl    the same build, then the example REPL (interactive on a terminal; a script
+#                     when standard input is piped), recording to target/demo/repl-events
 set -euo pipefail
+mode="${1:-demo}"
+if [ "$mode" != demo ] && [ "$mode" != repl ]; then
+  echo "usage: ./demo.sh [repl]" >&2
+  exit 2
+fi
 cd "$(dirname "$0")"
 here="$(pwd)"
 out="$here/target/demo"
@@ -13,6 +22,12 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 echo "==> Building with -Pevents (the first run downloads the dependencies)"
 mvn -B -q -Pevents install -DskipTests -Dinvoker.skip=true
 mvn -B -q -Pevents -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath"
+
+if [ "$mode" = repl ]; then
+  # shellcheck disable=SC2046
+  exec "$java" $(cat bin/jvm-flags) -Dtelltale.store.dir="$out/repl-events" \
+    -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.Repl
+fi
 
 echo "==> Running the example DSL: three concurrent sessions"
 # shellcheck disable=SC2046
@@ -31,4 +46,4 @@ bin/telltale export jsonl "$out/events" --out "$out/events.jsonl" --resume demo
 echo
 echo "Recorded events (Chronicle Queue): $out/events"
 echo "JSON Lines export:                 $out/events.jsonl ($(wc -l < "$out/events.jsonl") lines)"
-echo "Follow them live while the REPL runs: bin/telltale tail $out/events -f"
+echo "Try the REPL (./demo.sh repl) and follow it live from another terminal: bin/telltale tail $out/repl-events -f"

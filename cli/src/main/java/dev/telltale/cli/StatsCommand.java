@@ -1,0 +1,45 @@
+package dev.telltale.cli;
+
+import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.store.chronicle.EventLog;
+import dev.telltale.store.chronicle.Position;
+import dev.telltale.store.chronicle.RecordedEvent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code telltale stats}: counts, failure rate and duration percentiles, overall and per verb, session or hour. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Summarises recorded events: counts, failure rate, duration p50/p95/p99/max, time range, sessions.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The event directory (a Chronicle queue).")
+    Path dir;
+
+    @Option(names = "--by", paramLabel = "verb|session|hour", defaultValue = "verb",
+            description = "How to group commands (default: ${DEFAULT-VALUE}).")
+    StatsTable.Grouping by;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        StatsTable stats = new StatsTable(by);
+        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+            for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
+                stats.add(recorded.event());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        stats.print(out);
+        out.flush();
+        return TelltaleMain.OK;
+    }
+}

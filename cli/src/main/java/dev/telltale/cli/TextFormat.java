@@ -1,0 +1,80 @@
+package dev.telltale.cli;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventPayload;
+import dev.telltale.api.ErrorSnapshot;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * One aligned line per event: time (UTC), session (first 8 hex digits, or -), verb, outcome,
+ * duration, error. Colours only when {@code ansi} says so (a terminal, not a pipe). Stateless.
+ *
+ * <pre>
+ * 2026-11-27 04:31:27.123  3f2a9c1e  cbu.create            ok        1.234 ms
+ * 2026-11-27 04:31:27.456  3f2a9c1e  cbu.get               FAILED    0.210 ms  404 DslException$NotFound: no entity with id cbu-9 [cbu-9]
+ * </pre>
+ */
+final class TextFormat {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final Ansi ansi;
+
+    TextFormat(Ansi ansi) {
+        this.ansi = ansi;
+    }
+
+    String format(DslEvent event) {
+        String time = TIME.format(event.timestamp());
+        String session = event.sessionId() == null ? "-" : event.sessionId().toString().substring(0, 8);
+        String prefix = style("faint", time) + "  " + String.format(Locale.ROOT, "%-8s", session) + "  ";
+        EventPayload payload = event.payload();
+        if (payload instanceof EventPayload.CommandSucceeded ok) {
+            return prefix + String.format(Locale.ROOT, "%-24s ", ok.verb()) + style("green", "ok    ")
+                    + "  " + millis(ok.durationNanos());
+        }
+        if (payload instanceof EventPayload.CommandFailed failed) {
+            return prefix + String.format(Locale.ROOT, "%-24s ", failed.verb()) + style("red,bold", "FAILED")
+                    + "  " + millis(failed.durationNanos()) + "  " + style("red", error(failed.error()));
+        }
+        if (payload instanceof EventPayload.SessionStarted started) {
+            return prefix + style("cyan", "session started") + " (" + started.source() + ")";
+        }
+        EventPayload.SessionEnded ended = (EventPayload.SessionEnded) payload;
+        return prefix + style("cyan", "session ended") + String.format(Locale.ROOT, " (%d commands, %d failed, %.1f s)",
+                ended.commandCount(), ended.errorCount(), ended.durationNanos() / 1e9);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%10.3f ms", nanos / 1e6);
+    }
+
+    private static String error(ErrorSnapshot error) {
+        String type = error.errorType();
+        int dot = type.lastIndexOf('.');
+        StringBuilder text = new StringBuilder();
+        if (error.httpStatus() != null) {
+            text.append(error.httpStatus()).append(' ');
+        }
+        text.append(dot < 0 ? type : type.substring(dot + 1));
+        if (!error.message().isEmpty()) {
+            text.append(": ").append(error.message().replace('\n', ' '));
+        }
+        if (error.sourceId() != null) {
+            text.append(" [").append(error.sourceId()).append(']');
+        }
+        return text.toString();
+    }
+
+    private String style(String styles, String text) {
+        if (!ansi.enabled()) {
+            return text;
+        }
+        // Escape picocli's markup characters in the text itself.
+        return ansi.string("@|" + styles + " " + text.replace("|@", "| @") + "|@");
+    }
+}

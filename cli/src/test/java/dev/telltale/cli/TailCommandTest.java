@@ -1,0 +1,99 @@
+package dev.telltale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.store.jsonl.JsonlFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final UUID first = UUID.fromString("3f2a9c1e-0000-4000-8000-000000000001");
+    private final UUID second = UUID.fromString("7b1d0a22-0000-4000-8000-000000000002");
+    private final List<DslEvent> events = new ArrayList<>();
+
+    @BeforeEach
+    void writeTwoSessions() throws Exception {
+        events.addAll(Events.session(first, 12, Events.T0));
+        events.addAll(Events.session(second, 6, Events.T0 + 1_000_000_000L));
+        Cli.write(dir, events);
+    }
+
+    private static List<DslEvent> parse(List<String> lines) throws Exception {
+        List<DslEvent> parsed = new ArrayList<>();
+        for (String line : lines) {
+            parsed.add(JsonlFormat.fromJson(line));
+        }
+        return parsed;
+    }
+
+    @Test
+    void tail_withoutFrom_printsTheLastTenEvents() throws Exception {
+        Cli.Result result = Cli.run("tail", dir.toString(), "--format", "json");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(parse(result.lines())).containsExactlyElementsOf(events.subList(events.size() - 10, events.size()));
+    }
+
+    @Test
+    void tail_fromStart_printsEveryEventInOrder() throws Exception {
+        Cli.Result result = Cli.run("tail", dir.toString(), "--from", "start", "--format", "json");
+
+        assertThat(parse(result.lines())).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void tail_withN_limitsTheCount() throws Exception {
+        assertThat(Cli.run("tail", dir.toString(), "-n", "3").lines()).hasSize(3);
+        assertThat(parse(Cli.run("tail", dir.toString(), "--from", "start", "-n", "2", "--format", "json").lines()))
+                .containsExactlyElementsOf(events.subList(0, 2));
+    }
+
+    @Test
+    void tail_filters_byVerbGlobFailureAndSession() throws Exception {
+        List<DslEvent> failedCbuOfFirst = parse(Cli.run("tail", dir.toString(), "--from", "start", "--format", "json",
+                "--verb", "cbu.*", "--failed", "--session", first.toString()).lines());
+
+        assertThat(failedCbuOfFirst).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.sessionId()).isEqualTo(first);
+            assertThat(event.type().wireName()).isEqualTo("command_failed");
+            assertThat(EventFilter.verbOf(event)).startsWith("cbu.");
+        });
+        long expected = events.stream().filter(e -> first.equals(e.sessionId()))
+                .filter(e -> e.type().wireName().equals("command_failed"))
+                .filter(e -> EventFilter.verbOf(e).startsWith("cbu.")).count();
+        assertThat(failedCbuOfFirst).hasSize((int) expected);
+    }
+
+    @Test
+    void tail_text_isOneAlignedLinePerEventWithoutColourWhenPiped() {
+        List<String> lines = Cli.run("tail", dir.toString(), "--from", "start", "-n", "5").lines();
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).contains("3f2a9c1e").contains("session started (REPL)");
+        assertThat(lines.get(1)).contains("3f2a9c1e").contains("cbu.create").contains("ok").contains("1.000 ms");
+        assertThat(lines.get(3)).contains("report.run").contains("ok");
+        assertThat(lines.get(4)).contains("cbu.create").contains("FAILED").contains("IllegalStateException: failure 3");
+        assertThat(String.join("\n", lines)).doesNotContain("\u001B[");
+        assertThat(lines.get(3).indexOf("report.run")).as("aligned").isEqualTo(lines.get(4).indexOf("cbu.create"));
+        assertThat(lines.get(3).indexOf(" ok")).as("aligned").isEqualTo(lines.get(4).indexOf(" FAILED"));
+    }
+
+    @Test
+    void tail_fromATime_startsAtTheFirstEventAtOrAfterIt() throws Exception {
+        String time = events.get(20).timestamp().toString();
+
+        List<DslEvent> tail = parse(Cli.run("tail", dir.toString(), "--from", time, "--format", "json").lines());
+
+        assertThat(tail).containsExactlyElementsOf(events.subList(20, events.size()));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.telltale.examples;
+
+import dev.telltale.api.runtime.EventHealth;
+import dev.telltale.api.runtime.EventRuntime;
+import dev.telltale.api.runtime.EventStats;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+/** What {@code :events} prints: the recorder's health, the same way in the REPL and the demo. */
+final class HealthReport {
+
+    /** How long {@code :events} waits for the drain to settle, so a calm run shows emitted = persisted. */
+    private static final long SETTLE_NANOS = 500_000_000;
+
+    private HealthReport() {
+    }
+
+    static String current() {
+        EventRuntime runtime = EventRuntime.current();
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        EventHealth health = runtime.health();
+        while (health.stats().pending() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000);
+            health = runtime.health();
+        }
+        return format(health);
+    }
+
+    static String format(EventHealth health) {
+        if (health.status() == EventHealth.Status.DISABLED) {
+            return "events: " + String.join("; ", health.reasons());
+        }
+        EventStats stats = health.stats();
+        StringBuilder text = new StringBuilder();
+        text.append("events: ").append(health.status());
+        if (!health.reasons().isEmpty()) {
+            text.append(" (").append(String.join("; ", health.reasons())).append(')');
+        }
+        text.append('\n');
+        text.append(String.format(Locale.ROOT, "  emitted    %,d%n", stats.emitted()));
+        text.append(String.format(Locale.ROOT, "  dropped    %,d (%.2f%%: %,d queue full, %,d after close)%n",
+                stats.dropped(), stats.dropRate() * 100, stats.droppedQueueFull(), stats.droppedClosed()));
+        text.append(String.format(Locale.ROOT, "  persisted  %,d%n", stats.persisted()));
+        text.append(String.format(Locale.ROOT, "  lost       %,d (store failures: %,d)%n", stats.lost(), stats.storeFailures()));
+        text.append(String.format(Locale.ROOT, "  queue      %,d pending, capacity %,d (%d stripes)%n",
+                stats.pending(), stats.capacity(), stats.stripes()));
+        text.append("  store      ").append(health.store());
+        return text.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.telltale.store.chronicle;
+
+import dev.telltale.store.chronicle.internal.QueueReader;
+import dev.telltale.store.chronicle.internal.ReaderPositions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A Telltale event directory opened for reading: the Chronicle queue a {@link ChronicleEventStore}
+ * writes, read-only. It is the complete way to read these files (their layout is Telltale's own, see
+ * the {@linkplain dev.telltale.store.chronicle package}). Writers, in this process or others, may
+ * append while it reads; cursors follow them.
+ *
+ * <pre>{@code
+ * try (EventLog log = EventLog.open(dir);
+ *         EventCursor cursor = log.namedCursor("export-pg", new Position.Start())) {
+ *     for (RecordedEvent next = cursor.next(); next != null; next = cursor.next()) {
+ *         export(next.event());
+ *     }
+ *     cursor.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Named readers: {@link #namedCursor} resumes from the position the name last
+ * {@linkplain EventCursor#commit() committed}, kept in {@code readers/NAME.position} in the queue
+ * directory. The store's retention never deletes a cycle file a named reader has not passed; delete
+ * a reader's position file to let retention go past it.
+ *
+ * <p>Threading: any thread may open cursors; each cursor is used by one thread at a time. Closing the
+ * log closes its cursors.
+ */
+public final class EventLog implements Closeable {
+
+    private final Path dir;
+    private final QueueReader reader;
+    private final ReaderPositions positions;
+
+    private EventLog(Path dir, QueueReader reader) {
+        this.dir = dir;
+        this.reader = reader;
+        this.positions = new ReaderPositions(dir);
+    }
+
+    /**
+     * Opens the event directory {@code dir}.
+     *
+     * @throws EventLogException {@code "DIR: not a Telltale event directory (no Chronicle queue files)"}
+     *     when {@code dir} is missing or holds no {@code .cq4} files, or naming the directory and the
+     *     problem when Chronicle cannot open the queue
+     */
+    public static EventLog open(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        return new EventLog(dir, QueueReader.open(dir));
+    }
+
+    /** An anonymous cursor at {@code from}; its position is not kept ({@link EventCursor#commit()} does nothing). */
+    public EventCursor cursor(Position from) throws IOException {
+        return reader.cursor(Objects.requireNonNull(from, "from"), null, positions);
+    }
+
+    /**
+     * A cursor for the reader {@code name}: it resumes just after the last event the name committed,
+     * or starts at {@code ifNew} if the name has never committed.
+     *
+     * @throws IllegalArgumentException naming {@code name} unless it is made of letters, digits, '.',
+     *     '_' and '-' only
+     * @throws EventLogException naming the position file if it cannot be read
+     */
+    public EventCursor namedCursor(String name, Position ifNew) throws IOException {
+        ReaderPositions.requireValidName(name);
+        Objects.requireNonNull(ifNew, "ifNew");
+        OptionalLong committed = positions.read(name);
+        Position from = committed.isPresent() ? new Position.AtIndex(committed.getAsLong()) : ifNew;
+        return reader.cursor(from, name, positions);
+    }
+
+    /**
+     * Forgets the reader {@code name}: removes its committed position, if it has one, so that its next
+     * {@link #namedCursor} starts at {@code ifNew} and retention no longer keeps cycle files for it.
+     *
+     * @return whether the name had a committed position
+     * @throws IllegalArgumentException naming {@code name} unless it is made of letters, digits, '.',
+     *     '_' and '-' only
+     */
+    public boolean forgetReader(String name) throws IOException {
+        return positions.delete(name);
+    }
+
+    /** The event directory, as given to {@link #open}. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Closes the queue and every cursor opened on it. Idempotent. */
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

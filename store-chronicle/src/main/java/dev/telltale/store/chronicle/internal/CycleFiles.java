@@ -1,0 +1,132 @@
+package dev.telltale.store.chronicle.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+
+/**
+ * Chronicle's roll cycles by name, and the cycle files of a queue directory: which cycle a file holds
+ * and which file holds a cycle. A cycle file is named by the UTC start of its cycle in its roll cycle's
+ * format, such as {@code 20261127-04F.cq4} for the {@code FAST_HOURLY} cycle starting at 04:00.
+ * Immutable; any thread.
+ */
+public final class CycleFiles {
+
+    /** The suffix of a Chronicle cycle file: {@value}. */
+    public static final String SUFFIX = ".cq4";
+
+    private final Path dir;
+    private final RollCycle rollCycle;
+    private final long epochMillis;
+    private final DateTimeFormatter format;
+
+    /**
+     * The cycle files of {@code dir} under {@code rollCycle}.
+     *
+     * @param epochMillis the queue's epoch (Chronicle's default 0): when cycle 0 starts
+     */
+    public CycleFiles(Path dir, RollCycle rollCycle, long epochMillis) {
+        this.dir = dir;
+        this.rollCycle = rollCycle;
+        this.epochMillis = epochMillis;
+        this.format = formatOf(rollCycle);
+    }
+
+    /**
+     * The roll cycle with this constant name, such as {@code FAST_HOURLY}: any of Chronicle's
+     * ({@code RollCycles} and its large, sparse, legacy and test families).
+     *
+     * @throws IllegalArgumentException naming the value and the usual choices when no roll cycle has that name
+     */
+    public static RollCycle rollCycleNamed(String name) {
+        for (RollCycle rollCycle : RollCycles.all()) {
+            if (((Enum<?>) rollCycle).name().equals(name)) {
+                return rollCycle;
+            }
+        }
+        StringJoiner choices = new StringJoiner(", ");
+        for (RollCycles rollCycle : RollCycles.values()) {
+            choices.add(rollCycle.name());
+        }
+        throw new IllegalArgumentException("expected a Chronicle roll cycle such as " + choices + ", got '" + name + "'");
+    }
+
+    /** The name of a roll cycle, such as {@code FAST_HOURLY}. */
+    public static String nameOf(RollCycle rollCycle) {
+        return ((Enum<?>) rollCycle).name();
+    }
+
+    /** The roll cycle whose file names {@code fileName} (with its {@value #SUFFIX}) follows, if any does. */
+    public static Optional<RollCycle> rollCycleOfFile(String fileName) {
+        if (!fileName.endsWith(SUFFIX)) {
+            return Optional.empty();
+        }
+        String stem = fileName.substring(0, fileName.length() - SUFFIX.length());
+        for (RollCycle rollCycle : RollCycles.all()) {
+            try {
+                formatOf(rollCycle).parse(stem);
+                return Optional.of(rollCycle);
+            } catch (DateTimeParseException notThisOne) {
+                // the next roll cycle's format may fit
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The cycle files in {@code dir}, by name; empty when it is not a directory. */
+    public static List<Path> list(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry)) {
+                    files.add(entry);
+                }
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** The roll cycle. */
+    public RollCycle rollCycle() {
+        return rollCycle;
+    }
+
+    /** The file that holds {@code cycle}, whether or not it exists. */
+    public Path fileOf(int cycle) {
+        return dir.resolve(format.format(Instant.ofEpochMilli(startMillisOf(cycle))) + SUFFIX);
+    }
+
+    /** The file that holds the event at a Chronicle {@code index}. */
+    public Path fileOfIndex(long index) {
+        return fileOf(rollCycle.toCycle(index));
+    }
+
+    /** When {@code cycle} starts, in milliseconds since the epoch. */
+    public long startMillisOf(int cycle) {
+        return epochMillis + (long) cycle * rollCycle.lengthInMillis();
+    }
+
+    /** The cycle that holds the time {@code epochMillis}. */
+    public long cycleAt(long epochMillis) {
+        return Math.floorDiv(epochMillis - this.epochMillis, (long) rollCycle.lengthInMillis());
+    }
+
+    private static DateTimeFormatter formatOf(RollCycle rollCycle) {
+        return DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC);
+    }
+}

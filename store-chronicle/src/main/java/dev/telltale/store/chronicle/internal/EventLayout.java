@@ -1,0 +1,241 @@
+package dev.telltale.store.chronicle.internal;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventPayload.CommandFailed;
+import dev.telltale.api.EventPayload.CommandSucceeded;
+import dev.telltale.api.EventPayload.SessionEnded;
+import dev.telltale.api.EventPayload.SessionStarted;
+import dev.telltale.api.SessionSource;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.UUID;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * How one event is laid out in one Chronicle document: raw bytes, little-endian, the layout version
+ * first. Stateless; any thread (an encoder's {@link EncodedTextCache} belongs to its one writer).
+ *
+ * <p>Layout version 1. Never change what a version means: bump the version instead and keep
+ * decoding the old one, so files written today stay readable.
+ * <pre>
+ * u8   layout version = 1
+ * u8   type: 1 command succeeded, 2 command failed, 3 session started, 4 session ended
+ * u8   flags: bit 0 = a session id follows
+ * i64  epochNanos
+ * [i64 session id, most significant bits; i64 least significant bits]   when flags bit 0
+ * then, by type:
+ *   1: text verb, i64 durationNanos
+ *   2: text verb, i64 durationNanos, text errorType, text message,
+ *      u8 errorFlags (bit 0 = source id follows, bit 1 = HTTP status follows),
+ *      [text sourceId], [u16 httpStatus], text error verb
+ *   3: text session source name (REPL, GUI, MCP, API)
+ *   4: i64 commandCount, i64 errorCount, i64 durationNanos
+ * text = unsigned LEB128 byte length, then that many bytes of WTF-8 (UTF-8; see {@link Wtf8})
+ * </pre>
+ * Nothing follows the last field: trailing bytes, like a cut-short field, make the event invalid.
+ * Flag bits not listed above are zero in version 1.
+ */
+public final class EventLayout {
+
+    /** The layout this class writes: {@value}. */
+    public static final int VERSION = 1;
+
+    static final int TYPE_SUCCEEDED = 1;
+    static final int TYPE_FAILED = 2;
+    static final int TYPE_SESSION_STARTED = 3;
+    static final int TYPE_SESSION_ENDED = 4;
+
+    private static final int HAS_SESSION = 1;
+    private static final int HAS_SOURCE_ID = 1;
+    private static final int HAS_HTTP_STATUS = 2;
+
+    /** Session source names, encoded once, indexed by ordinal. */
+    private static final byte[][] SOURCE_NAMES;
+
+    static {
+        SessionSource[] sources = SessionSource.values();
+        SOURCE_NAMES = new byte[sources.length][];
+        for (SessionSource source : sources) {
+            SOURCE_NAMES[source.ordinal()] = Wtf8.encode(source.name());
+        }
+    }
+
+    private EventLayout() {
+    }
+
+    /**
+     * Writes {@code event} at {@code out}'s write position. Allocates nothing once {@code texts} knows
+     * the event's verb and error type.
+     */
+    public static void write(Bytes<?> out, DslEvent event, EncodedTextCache texts) {
+        out.writeByte((byte) VERSION);
+        out.writeByte((byte) typeCode(event));
+        UUID session = event.sessionId();
+        out.writeByte((byte) (session == null ? 0 : HAS_SESSION));
+        out.writeLong(event.epochNanos());
+        if (session != null) {
+            out.writeLong(session.getMostSignificantBits());
+            out.writeLong(session.getLeastSignificantBits());
+        }
+        switch (event.type()) {
+            case COMMAND_SUCCEEDED -> {
+                CommandSucceeded succeeded = (CommandSucceeded) event.payload();
+                writeEncoded(out, texts.encoded(succeeded.verb()));
+                out.writeLong(succeeded.durationNanos());
+            }
+            case COMMAND_FAILED -> writeFailed(out, (CommandFailed) event.payload(), texts);
+            case SESSION_STARTED ->
+                writeEncoded(out, SOURCE_NAMES[((SessionStarted) event.payload()).source().ordinal()]);
+            case SESSION_ENDED -> {
+                SessionEnded ended = (SessionEnded) event.payload();
+                out.writeLong(ended.commandCount());
+                out.writeLong(ended.errorCount());
+                out.writeLong(ended.durationNanos());
+            }
+        }
+    }
+
+    /**
+     * The event {@code length} bytes at the start of {@code bytes} hold.
+     *
+     * @throws EventFormatException if they are not one valid event of a known layout version
+     */
+    public static DslEvent read(byte[] bytes, int length) throws EventFormatException {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            if (length == 0) {
+                throw new EventFormatException("empty document: no layout version");
+            }
+            int version = Byte.toUnsignedInt(in.get());
+            if (version != VERSION) {
+                throw new EventFormatException("unknown layout version " + version + " (this reader knows " + VERSION
+                        + "; a newer Telltale wrote it?)");
+            }
+            DslEvent event = readVersion1(in);
+            if (in.hasRemaining()) {
+                throw new EventFormatException(in.remaining() + " trailing bytes after the event");
+            }
+            return event;
+        } catch (BufferUnderflowException e) {
+            throw new EventFormatException("event is cut short after " + in.position() + " of " + length + " bytes", e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new EventFormatException("invalid event: " + e.getMessage(), e);
+        }
+    }
+
+    private static int typeCode(DslEvent event) {
+        return switch (event.type()) {
+            case COMMAND_SUCCEEDED -> TYPE_SUCCEEDED;
+            case COMMAND_FAILED -> TYPE_FAILED;
+            case SESSION_STARTED -> TYPE_SESSION_STARTED;
+            case SESSION_ENDED -> TYPE_SESSION_ENDED;
+        };
+    }
+
+    private static void writeFailed(Bytes<?> out, CommandFailed failed, EncodedTextCache texts) {
+        writeEncoded(out, texts.encoded(failed.verb()));
+        out.writeLong(failed.durationNanos());
+        ErrorSnapshot error = failed.error();
+        writeEncoded(out, texts.encoded(error.errorType()));
+        writeText(out, error.message());
+        String sourceId = error.sourceId();
+        Integer httpStatus = error.httpStatus();
+        out.writeByte((byte) ((sourceId == null ? 0 : HAS_SOURCE_ID) | (httpStatus == null ? 0 : HAS_HTTP_STATUS)));
+        if (sourceId != null) {
+            writeText(out, sourceId);
+        }
+        if (httpStatus != null) {
+            out.writeUnsignedShort(httpStatus);
+        }
+        writeEncoded(out, texts.encoded(error.verb()));
+    }
+
+    private static void writeEncoded(Bytes<?> out, byte[] encoded) {
+        writeLength(out, encoded.length);
+        out.write(encoded);
+    }
+
+    private static void writeText(Bytes<?> out, String text) {
+        writeLength(out, Wtf8.encodedLength(text));
+        Wtf8.write(out, text);
+    }
+
+    private static void writeLength(Bytes<?> out, int length) {
+        int rest = length;
+        while (rest >= 0x80) {
+            out.writeByte((byte) (rest | 0x80));
+            rest >>>= 7;
+        }
+        out.writeByte((byte) rest);
+    }
+
+    private static DslEvent readVersion1(ByteBuffer in) throws EventFormatException {
+        int type = Byte.toUnsignedInt(in.get());
+        int flags = Byte.toUnsignedInt(in.get());
+        if ((flags & ~HAS_SESSION) != 0) {
+            throw new EventFormatException("unknown event flags 0x" + Integer.toHexString(flags));
+        }
+        long epochNanos = in.getLong();
+        UUID session = (flags & HAS_SESSION) == 0 ? null : new UUID(in.getLong(), in.getLong());
+        return switch (type) {
+            case TYPE_SUCCEEDED -> new DslEvent(epochNanos, session, new CommandSucceeded(readText(in), in.getLong()));
+            case TYPE_FAILED -> new DslEvent(epochNanos, session, readFailed(in));
+            case TYPE_SESSION_STARTED -> new DslEvent(epochNanos, session, new SessionStarted(readSource(in)));
+            case TYPE_SESSION_ENDED ->
+                new DslEvent(epochNanos, session, new SessionEnded(in.getLong(), in.getLong(), in.getLong()));
+            default -> throw new EventFormatException("unknown event type " + type);
+        };
+    }
+
+    private static CommandFailed readFailed(ByteBuffer in) throws EventFormatException {
+        String verb = readText(in);
+        long durationNanos = in.getLong();
+        String errorType = readText(in);
+        String message = readText(in);
+        int flags = Byte.toUnsignedInt(in.get());
+        if ((flags & ~(HAS_SOURCE_ID | HAS_HTTP_STATUS)) != 0) {
+            throw new EventFormatException("unknown error flags 0x" + Integer.toHexString(flags));
+        }
+        String sourceId = (flags & HAS_SOURCE_ID) == 0 ? null : readText(in);
+        Integer httpStatus = (flags & HAS_HTTP_STATUS) == 0 ? null : Short.toUnsignedInt(in.getShort());
+        String errorVerb = readText(in);
+        return new CommandFailed(verb, durationNanos, new ErrorSnapshot(errorType, message, sourceId, httpStatus, errorVerb));
+    }
+
+    private static SessionSource readSource(ByteBuffer in) throws EventFormatException {
+        String name = readText(in);
+        try {
+            return SessionSource.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new EventFormatException("unknown session source '" + name + "'", e);
+        }
+    }
+
+    private static String readText(ByteBuffer in) throws EventFormatException {
+        int length = readLength(in);
+        if (length > in.remaining()) {
+            throw new EventFormatException("text of " + length + " bytes at byte " + in.position() + " runs past the "
+                    + in.limit() + "-byte event");
+        }
+        String text = Wtf8.decode(in.array(), in.arrayOffset() + in.position(), length);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    private static int readLength(ByteBuffer in) throws EventFormatException {
+        int length = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            int next = Byte.toUnsignedInt(in.get());
+            length |= (next & 0x7F) << shift;
+            if (next < 0x80) {
+                if (length < 0) {
+                    break;
+                }
+                return length;
+            }
+        }
+        throw new EventFormatException("text length at byte " + in.position() + " is not a valid length");
+    }
+}

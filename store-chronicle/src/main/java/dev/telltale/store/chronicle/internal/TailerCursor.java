@@ -1,0 +1,131 @@
+package dev.telltale.store.chronicle.internal;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.store.chronicle.EventLogException;
+import dev.telltale.store.chronicle.RecordedEvent;
+import java.io.IOException;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * An {@link EventCursor} over a Chronicle tailer: reads one document per event and decodes it with
+ * {@link EventLayout}. Chronicle's failures and undecodable events become {@link EventLogException}s
+ * naming the cycle file and index.
+ *
+ * <p>Not thread-safe: one thread at a time. Chronicle binds a tailer to the thread that uses it; each
+ * call here rebinds it, so a cursor may be handed from thread to thread between calls.
+ */
+public final class TailerCursor implements EventCursor {
+
+    private static final int INITIAL_BUFFER_BYTES = 1024;
+
+    /**
+     * The largest document read as an event: {@value} bytes. The largest valid event is a few kilobytes
+     * (every text in it is bounded); a larger length means a damaged header.
+     */
+    static final int MAX_EVENT_BYTES = 1 << 20;
+
+    private final ExcerptTailer tailer;
+    private final CycleFiles files;
+    private final String name;
+    private final ReaderPositions positions;
+    private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
+    private long nextIndex;
+    /** Events stamped before this are skipped, until the first one that is not. */
+    private long skipBefore;
+    private boolean closed;
+
+    TailerCursor(ExcerptTailer tailer, CycleFiles files, long startIndex, long skipBefore, String name,
+            ReaderPositions positions) {
+        this.tailer = tailer;
+        this.files = files;
+        this.nextIndex = startIndex;
+        this.skipBefore = skipBefore;
+        this.name = name;
+        this.positions = positions;
+    }
+
+    @Override
+    public RecordedEvent next() throws IOException {
+        requireOpen();
+        tailer.singleThreadedCheckReset();
+        while (true) {
+            RecordedEvent next = readOne();
+            if (next == null) {
+                return null;
+            }
+            if (next.event().epochNanos() >= skipBefore) {
+                skipBefore = Long.MIN_VALUE;
+                return next;
+            }
+        }
+    }
+
+    @Override
+    public long index() {
+        return nextIndex;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        requireOpen();
+        if (name != null) {
+            positions.write(name, nextIndex);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            tailer.singleThreadedCheckReset();
+            tailer.close();
+        }
+    }
+
+    /** The next document's event, or {@code null} if there is none now; advances past it either way. */
+    private RecordedEvent readOne() throws EventLogException {
+        long index = nextIndex;
+        try (DocumentContext document = tailer.readingDocument()) {
+            if (!document.isPresent()) {
+                return null;
+            }
+            index = document.index();
+            Bytes<?> bytes = document.wire().bytes();
+            long remaining = bytes.readRemaining();
+            if (remaining > MAX_EVENT_BYTES) {
+                throw new EventFormatException("a document of " + remaining + " bytes is larger than any event (at most "
+                        + MAX_EVENT_BYTES + "): the file is damaged");
+            }
+            int length = (int) remaining;
+            if (buffer.length < length) {
+                buffer = new byte[Math.max(length, buffer.length * 2)];
+            }
+            bytes.read(buffer, 0, length);
+            DslEvent event = EventLayout.read(buffer, length);
+            nextIndex = index + 1;
+            return new RecordedEvent(index, event);
+        } catch (EventFormatException e) {
+            throw new EventLogException(files.fileOfIndex(index) + ": event at index " + hex(index) + ": "
+                    + e.getMessage(), e);
+        } catch (Exception | InternalError e) {
+            // Chronicle also throws checked exceptions it does not declare (a damaged file header gives a
+            // StreamCorruptedException), and a mapped read past the end of a cut-short file faults into
+            // an InternalError.
+            throw new EventLogException(files.fileOf(tailer.cycle()) + ": cannot read the event at or after index "
+                    + hex(index) + ": " + e, e);
+        }
+    }
+
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("cursor is closed");
+        }
+    }
+
+    private static String hex(long index) {
+        return "0x" + Long.toHexString(index);
+    }
+}

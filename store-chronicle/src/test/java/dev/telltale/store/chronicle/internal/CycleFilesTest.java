@@ -1,0 +1,54 @@
+package dev.telltale.store.chronicle.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import org.junit.jupiter.api.Test;
+
+class CycleFilesTest {
+
+    @Test
+    void rollCycleNamed_knowsEveryFamily() {
+        assertThat(CycleFiles.rollCycleNamed("FAST_HOURLY")).isSameAs(RollCycles.FAST_HOURLY);
+        assertThat(CycleFiles.nameOf(CycleFiles.rollCycleNamed("TEST_SECONDLY"))).isEqualTo("TEST_SECONDLY");
+        assertThat(CycleFiles.nameOf(CycleFiles.rollCycleNamed("LARGE_DAILY"))).isEqualTo("LARGE_DAILY");
+    }
+
+    @Test
+    void rollCycleNamed_unknownName_namesItAndTheChoices() {
+        assertThatThrownBy(() -> CycleFiles.rollCycleNamed("HOURLYISH"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("expected a Chronicle roll cycle such as FIVE_MINUTELY, ")
+                .hasMessageContaining("FAST_HOURLY")
+                .hasMessageEndingWith(", got 'HOURLYISH'");
+    }
+
+    @Test
+    void fileOf_isNamedByTheCycleStartInUtc() {
+        CycleFiles files = new CycleFiles(Path.of("q"), RollCycles.FAST_HOURLY, 0);
+        long cycle = files.cycleAt(Instant.parse("2026-11-27T04:31:27Z").toEpochMilli());
+
+        assertThat(files.fileOf((int) cycle)).isEqualTo(Path.of("q", "20261127-04F.cq4"));
+    }
+
+    @Test
+    void rollCycleOfFile_recognisesEachRollCyclesOwnNames() {
+        for (RollCycle rollCycle : RollCycles.all()) {
+            CycleFiles files = new CycleFiles(Path.of("q"), rollCycle, 0);
+            String name = files.fileOf((int) files.cycleAt(Instant.parse("2026-11-27T04:31:27Z").toEpochMilli()))
+                    .getFileName().toString();
+
+            assertThat(CycleFiles.rollCycleOfFile(name)).as(name).contains(rollCycle);
+        }
+    }
+
+    @Test
+    void rollCycleOfFile_otherNames_areNone() {
+        assertThat(CycleFiles.rollCycleOfFile("metadata.cq4t")).isEmpty();
+        assertThat(CycleFiles.rollCycleOfFile("notes.cq4")).isEmpty();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.telltale.store.chronicle.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventClock;
+import dev.telltale.api.EventPayload.CommandFailed;
+import dev.telltale.api.SessionSource;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import net.openhft.chronicle.bytes.Bytes;
+import org.junit.jupiter.api.Test;
+
+class EventLayoutTest {
+
+    private static final long EPOCH_NANOS = EventClock.toEpochNanos(Instant.parse("2026-11-27T04:31:27.123456789Z"));
+    private static final UUID SESSION = UUID.fromString("0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b");
+
+    /** Layout version 1 of a command that succeeded in a session. Changing this breaks every file written. */
+    private static final String GOLDEN_SUCCEEDED = "010101" + "15430562a5cceb18" + "5e4f1d3c528a7e0b"
+            + "2b1a0f9e8d7c6b9a" + "0a" + "6362752e637265617465" + "dc05000000000000";
+
+    /** Layout version 1 of a session end outside any session. */
+    private static final String GOLDEN_ENDED = "010400" + "15430562a5cceb18" + "0c00000000000000"
+            + "0200000000000000" + "005ed0b200000000";
+
+    private final EncodedTextCache texts = new EncodedTextCache(16);
+
+    @Test
+    void write_succeededInASession_isTheGoldenVersion1Bytes() {
+        DslEvent event = DslEvent.succeeded(EPOCH_NANOS, SESSION, "cbu.create", 1_500);
+
+        assertThat(HexFormat.of().formatHex(encode(event))).isEqualTo(GOLDEN_SUCCEEDED);
+    }
+
+    @Test
+    void write_sessionEndedWithoutSession_isTheGoldenVersion1Bytes() {
+        DslEvent event = DslEvent.sessionEnded(EPOCH_NANOS, null, 12, 2, 3_000_000_000L);
+
+        assertThat(HexFormat.of().formatHex(encode(event))).isEqualTo(GOLDEN_ENDED);
+    }
+
+    @Test
+    void read_goldenVersion1Bytes_givesTheEvent() throws EventFormatException {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+
+        assertThat(EventLayout.read(bytes, bytes.length))
+                .isEqualTo(DslEvent.succeeded(EPOCH_NANOS, SESSION, "cbu.create", 1_500));
+    }
+
+    @Test
+    void writeThenRead_everyPayloadAndOptionalPart_roundTrips() throws EventFormatException {
+        List<DslEvent> events = List.of(
+                DslEvent.succeeded(EPOCH_NANOS, null, "v", 0),
+                failed(new ErrorSnapshot("T", "", null, null, "v")),
+                failed(new ErrorSnapshot("T", "m", "src", null, "v")),
+                failed(new ErrorSnapshot("T", "m", null, 599, "v")),
+                failed(new ErrorSnapshot("T", "x".repeat(500), "s".repeat(200), 100, "w".repeat(256))),
+                DslEvent.sessionStarted(Long.MIN_VALUE, SESSION, SessionSource.MCP),
+                DslEvent.sessionEnded(Long.MAX_VALUE, SESSION, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        for (DslEvent event : events) {
+            byte[] bytes = encode(event);
+
+            assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void read_unknownLayoutVersion_namesTheVersion() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+        bytes[0] = 7;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageStartingWith("unknown layout version 7 (this reader knows 1");
+    }
+
+    @Test
+    void read_unknownType_namesTheType() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+        bytes[1] = 9;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("unknown event type 9");
+    }
+
+    @Test
+    void read_eachCutShortPrefix_failsAsCutShortOrInvalid() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+        for (int length = 0; length < bytes.length; length++) {
+            int cut = length;
+            assertThatThrownBy(() -> EventLayout.read(Arrays.copyOf(bytes, cut), cut))
+                    .as("first %d bytes", cut)
+                    .isInstanceOf(EventFormatException.class);
+        }
+    }
+
+    @Test
+    void read_trailingBytes_isInvalid() {
+        byte[] bytes = Arrays.copyOf(HexFormat.of().parseHex(GOLDEN_SUCCEEDED), 48);
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("2 trailing bytes after the event");
+    }
+
+    @Test
+    void read_textLengthPastTheEnd_namesIt() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+        bytes[27] = 0x7f;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("text of 127 bytes at byte 28 runs past the 46-byte event");
+    }
+
+    @Test
+    void read_blankVerb_isAnInvalidEvent() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED.replace("6362752e637265617465", "20202020202020202020"));
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("invalid event: verb must not be blank");
+    }
+
+    private byte[] encode(DslEvent event) {
+        Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(64);
+        try {
+            EventLayout.write(bytes, event, texts);
+            return bytes.toByteArray();
+        } finally {
+            bytes.releaseLast();
+        }
+    }
+
+    private static DslEvent failed(ErrorSnapshot error) {
+        return new DslEvent(EPOCH_NANOS, SESSION, new CommandFailed(error.verb(), 2_500, error));
+    }
+}
