@@ -93,7 +93,7 @@ class ReplTest {
         // SessionStarted and seven commands were emitted before :events; all persisted, none dropped.
         assertThat(health).contains("  emitted    8", "  persisted  8", "  lost       0 (store failures: 0)");
         assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  dropped    0 "));
-        assertThat(health).anySatisfy(line -> assertThat(line).isEqualTo("  store      chronicle " + queue.toAbsolutePath()));
+        assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  store      chronicle " + queue.toAbsolutePath()));
 
         List<DslEvent> recorded = new ArrayList<>();
         try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
