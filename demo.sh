@@ -20,18 +20,20 @@ mkdir -p "$out"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "==> Building with -Pevents (the first run downloads the dependencies)"
-mvn -B -q -Pevents install -DskipTests -Dinvoker.skip=true
+# clean: Maven does not notice that the profile changed the processor option, and would keep
+# classes compiled without events.
+mvn -B -q -Pevents clean install -DskipTests -Dinvoker.skip=true
 mvn -B -q -Pevents -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath"
 
 if [ "$mode" = repl ]; then
   # shellcheck disable=SC2046
-  exec "$java" $(cat bin/jvm-flags) -Dtelltale.store.dir="$out/repl-events" \
+  exec "$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true -Dtelltale.store.dir="$out/repl-events" \
     -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.Repl
 fi
 
 echo "==> Running the example DSL: three concurrent sessions"
 # shellcheck disable=SC2046
-"$java" $(cat bin/jvm-flags) -Dtelltale.store=chronicle -Dtelltale.store.dir="$out/events" \
+"$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true -Dtelltale.store=chronicle -Dtelltale.store.dir="$out/events" \
   -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.Demo
 
 echo
