@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,9 +76,9 @@ class AppendAllocationTest {
             if (i % 10 == 0) {
                 ErrorSnapshot error = new ErrorSnapshot("java.lang.IllegalStateException", "no such entity " + i,
                         "entity-" + i, 404, verb);
-                batch.add(new DslEvent(TestEvents.EPOCH_NANOS + i, TestEvents.SESSION, new CommandFailed(verb, i, error)));
+                batch.add(new DslEvent(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, new CommandFailed(verb, i, error)));
             } else {
-                batch.add(DslEvent.succeeded(TestEvents.EPOCH_NANOS + i, TestEvents.SESSION, verb, i));
+                batch.add(DslEvent.succeeded(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, verb, i));
             }
         }
         return batch;

@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.EventStoreContractTest;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
 import java.io.IOException;

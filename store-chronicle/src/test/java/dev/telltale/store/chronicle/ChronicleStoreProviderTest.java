@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,12 +32,12 @@ class ChronicleStoreProviderTest {
                 "retain-cycles", "48", "retain-days", "7", "pretouch", "FALSE"));
 
         try (EventStore store = provider().open(config)) {
-            store.append(List.of(TestEvents.started()));
+            store.append(List.of(ContractEvents.started()));
             store.flush();
             assertThat(store.describe()).isEqualTo("chronicle " + queue.toAbsolutePath() + " (FAST_DAILY)");
         }
 
-        assertThat(TestEvents.readAll(queue)).containsExactly(TestEvents.started());
+        assertThat(TestEvents.readAll(queue)).containsExactly(ContractEvents.started());
         assertThat(CycleFileNames.in(queue)).singleElement().asString().endsWith("F.cq4");
     }
 

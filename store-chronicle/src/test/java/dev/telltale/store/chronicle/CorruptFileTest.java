@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,6 +127,6 @@ class CorruptFileTest {
     }
 
     private static DslEvent event(String verb) {
-        return TestEvents.succeeded(TestEvents.EPOCH_NANOS, verb);
+        return ContractEvents.succeeded(ContractEvents.EPOCH_NANOS, verb);
     }
 }

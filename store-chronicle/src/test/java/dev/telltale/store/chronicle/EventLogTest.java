@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class EventLogTest {
 
     @Test
     void cursor_fromStart_readsEveryEventInOrderWithIncreasingIndexes() throws IOException {
-        List<DslEvent> events = TestEvents.everyKind();
+        List<DslEvent> events = ContractEvents.everyKind();
         write(events);
 
         List<RecordedEvent> read = TestEvents.recordedFrom(dir, new Position.Start());
@@ -182,7 +183,7 @@ class EventLogTest {
     }
 
     static DslEvent at(int seconds, String verb) {
-        return TestEvents.succeeded(EventClock.toEpochNanos(T0.plusSeconds(seconds)), verb);
+        return ContractEvents.succeeded(EventClock.toEpochNanos(T0.plusSeconds(seconds)), verb);
     }
 
     private void write(List<DslEvent> events) throws IOException {

@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
@@ -61,7 +62,7 @@ class TwoWritersTest {
             for (int b = 0; b < BATCHES; b++) {
                 List<DslEvent> batch = new ArrayList<>();
                 for (int i = 0; i < BATCH_SIZE; i++) {
-                    batch.add(TestEvents.succeeded(TestEvents.EPOCH_NANOS + written.size() + i, name + "." + (b * BATCH_SIZE + i)));
+                    batch.add(ContractEvents.succeeded(ContractEvents.EPOCH_NANOS + written.size() + i, name + "." + (b * BATCH_SIZE + i)));
                 }
                 store.append(batch);
                 written.addAll(batch);

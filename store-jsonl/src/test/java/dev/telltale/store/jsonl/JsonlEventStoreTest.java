@@ -1,5 +1,6 @@
 package dev.telltale.store.jsonl;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -40,7 +41,7 @@ class JsonlEventStoreTest {
     void append_writesOneGoldenLinePerEvent() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(TestEvents.succeeded(), TestEvents.failed(), TestEvents.started(), TestEvents.ended()));
+            store.append(List.of(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.started(), ContractEvents.ended()));
         }
 
         assertThat(Files.readString(file, UTF_8))
@@ -51,7 +52,7 @@ class JsonlEventStoreTest {
     void append_handsTheBatchToTheOperatingSystemBeforeReturning() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(TestEvents.succeeded()));
+            store.append(List.of(ContractEvents.succeeded()));
 
             // Neither flushed nor closed: what a reader (or the JVM's death) would see now.
             assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_SUCCEEDED + "\n");
@@ -64,7 +65,7 @@ class JsonlEventStoreTest {
         Files.writeString(file, GOLDEN_STARTED + "\n", UTF_8);
 
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(TestEvents.ended()));
+            store.append(List.of(ContractEvents.ended()));
         }
 
         assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n");
@@ -77,13 +78,13 @@ class JsonlEventStoreTest {
         Files.writeString(file, GOLDEN_STARTED + "\n" + torn, UTF_8);
 
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(TestEvents.ended()));
+            store.append(List.of(ContractEvents.ended()));
         }
 
         assertThat(Files.readString(file, UTF_8))
                 .isEqualTo(GOLDEN_STARTED + "\n" + torn + "\n" + GOLDEN_ENDED + "\n");
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
-            assertThat(reader.events().toList()).containsExactly(TestEvents.started(), TestEvents.ended());
+            assertThat(reader.events().toList()).containsExactly(ContractEvents.started(), ContractEvents.ended());
             assertThat(reader.skippedLines()).isEqualTo(1);
             assertThat(reader.firstSkipped()).get().extracting(JsonlFormatException::lineNumber).isEqualTo(2L);
         }
@@ -94,10 +95,10 @@ class JsonlEventStoreTest {
         Path file = dir.resolve("a/b/events.jsonl");
 
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(TestEvents.started()));
+            store.append(List.of(ContractEvents.started()));
         }
 
-        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started());
+        assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.started());
     }
 
     @Test
@@ -107,25 +108,25 @@ class JsonlEventStoreTest {
         FailingOnceStream stream = new FailingOnceStream(file.toFile());
 
         try (JsonlEventStore store = new JsonlEventStore(file, stream, false)) {
-            List<DslEvent> lost = List.of(TestEvents.succeeded(), TestEvents.failed());
+            List<DslEvent> lost = List.of(ContractEvents.succeeded(), ContractEvents.failed());
             assertThatThrownBy(() -> store.append(lost)).isInstanceOf(IOException.class).hasMessage("disk full");
             assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n");
 
-            store.append(List.of(TestEvents.ended()));
+            store.append(List.of(ContractEvents.ended()));
         }
 
-        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started(), TestEvents.ended());
+        assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.started(), ContractEvents.ended());
     }
 
     @Test
     void flush_withFsync_keepsEverything() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonlEventStore store = JsonlEventStore.open(file, true)) {
-            store.append(List.of(TestEvents.started()));
+            store.append(List.of(ContractEvents.started()));
             store.flush();
         }
 
-        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started());
+        assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.started());
     }
 
     @Test
@@ -142,7 +143,7 @@ class JsonlEventStoreTest {
         JsonlEventStore store = JsonlEventStore.open(file, false);
         store.close();
 
-        assertThatThrownBy(() -> store.append(List.of(TestEvents.started())))
+        assertThatThrownBy(() -> store.append(List.of(ContractEvents.started())))
                 .isInstanceOf(IOException.class)
                 .hasMessage("store is closed: jsonl " + file.toAbsolutePath());
     }

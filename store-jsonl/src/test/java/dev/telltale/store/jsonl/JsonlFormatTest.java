@@ -1,5 +1,6 @@
 package dev.telltale.store.jsonl;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,14 +15,14 @@ class JsonlFormatTest {
 
     static Stream<Arguments> goldenLines() {
         return Stream.of(
-                Arguments.of(TestEvents.succeeded(), JsonlEventStoreTest.GOLDEN_SUCCEEDED),
-                Arguments.of(TestEvents.failed(), JsonlEventStoreTest.GOLDEN_FAILED),
-                Arguments.of(TestEvents.started(), JsonlEventStoreTest.GOLDEN_STARTED),
-                Arguments.of(TestEvents.ended(), JsonlEventStoreTest.GOLDEN_ENDED));
+                Arguments.of(ContractEvents.succeeded(), JsonlEventStoreTest.GOLDEN_SUCCEEDED),
+                Arguments.of(ContractEvents.failed(), JsonlEventStoreTest.GOLDEN_FAILED),
+                Arguments.of(ContractEvents.started(), JsonlEventStoreTest.GOLDEN_STARTED),
+                Arguments.of(ContractEvents.ended(), JsonlEventStoreTest.GOLDEN_ENDED));
     }
 
     static Stream<DslEvent> everyKind() {
-        return TestEvents.everyKind().stream();
+        return ContractEvents.everyKind().stream();
     }
 
     @ParameterizedTest
@@ -47,7 +48,7 @@ class JsonlFormatTest {
 
     @Test
     void toJson_withoutSession_leavesTheFieldOut() {
-        DslEvent event = DslEvent.succeeded(TestEvents.EPOCH_NANOS, null, "cbu.list", 0);
+        DslEvent event = DslEvent.succeeded(ContractEvents.EPOCH_NANOS, null, "cbu.list", 0);
 
         assertThat(JsonlFormat.toJson(event)).isEqualTo("""
                 {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","type":"command_succeeded","verb":"cbu.list","duration_ns":0}""");
@@ -55,7 +56,7 @@ class JsonlFormatTest {
 
     @Test
     void toJson_writesNonAsciiAsUtf8AndEscapesControlsAndAstralChars() {
-        DslEvent event = DslEvent.succeeded(TestEvents.EPOCH_NANOS, null, "café\t\"\\\uD83D\uDE00\uD800", 0);
+        DslEvent event = DslEvent.succeeded(ContractEvents.EPOCH_NANOS, null, "café\t\"\\\uD83D\uDE00\uD800", 0);
 
         assertThat(JsonlFormat.toJson(event)).contains("""
                 "verb":"café\\t\\"\\\\\\uD83D\\uDE00\\uD800\"""");
@@ -69,7 +70,7 @@ class JsonlFormatTest {
                 "type":"command_failed","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
                 "ts":"2026-11-27T04:31:27.123456789Z","v":1}""";
 
-        assertThat(JsonlFormat.fromJson(line)).isEqualTo(TestEvents.failed());
+        assertThat(JsonlFormat.fromJson(line)).isEqualTo(ContractEvents.failed());
     }
 
     @Test
@@ -81,7 +82,7 @@ class JsonlFormatTest {
                 "message":"exists","source_id":"cbu-42","http_status":409,"verb":"cbu.create","stack":["a","b"]},\
                 "tags":[],"source":"REPL","command_count":3}""";
 
-        assertThat(JsonlFormat.fromJson(line)).isEqualTo(TestEvents.failed());
+        assertThat(JsonlFormat.fromJson(line)).isEqualTo(ContractEvents.failed());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.telltale.store.jsonl;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,7 +156,7 @@ class JsonlReaderTest {
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
             assertThatThrownBy(reader::read).isInstanceOf(JsonlFormatException.class);
-            assertThat(reader.read()).isEqualTo(TestEvents.started());
+            assertThat(reader.read()).isEqualTo(ContractEvents.started());
             assertThat(reader.read()).isNull();
         }
     }
@@ -171,7 +172,7 @@ class JsonlReaderTest {
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
             assertThat(reader.events().toList())
-                    .containsExactly(TestEvents.started(), TestEvents.succeeded(), TestEvents.ended());
+                    .containsExactly(ContractEvents.started(), ContractEvents.succeeded(), ContractEvents.ended());
             assertThat(reader.skippedLines()).isEqualTo(3);
             assertThat(reader.firstSkipped()).get()
                     .extracting(JsonlFormatException::getMessage).asString()
@@ -184,7 +185,7 @@ class JsonlReaderTest {
         Path file = write(GOOD + "\n");
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
-            assertThat(reader.events().toList()).containsExactly(TestEvents.succeeded());
+            assertThat(reader.events().toList()).containsExactly(ContractEvents.succeeded());
             assertThat(reader.skippedLines()).isZero();
             assertThat(reader.firstSkipped()).isEmpty();
         }
@@ -195,7 +196,7 @@ class JsonlReaderTest {
         Path file = write("\n  \n\t\r\n" + GOOD + "\n\n" + "bad\n");
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
-            assertThat(reader.read()).isEqualTo(TestEvents.succeeded());
+            assertThat(reader.read()).isEqualTo(ContractEvents.succeeded());
             assertThatThrownBy(reader::read).hasMessageStartingWith(file + ":6: ");
         }
     }
@@ -205,7 +206,7 @@ class JsonlReaderTest {
         Path file = write(GOOD + "\n" + GOOD.substring(0, GOOD.length() - 1));
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
-            assertThat(reader.read()).isEqualTo(TestEvents.succeeded());
+            assertThat(reader.read()).isEqualTo(ContractEvents.succeeded());
             assertThatThrownBy(reader::read)
                     .hasMessage(file + ":2: incomplete JSON object: the line ends early (a torn write?)");
         }
@@ -215,7 +216,7 @@ class JsonlReaderTest {
     void read_acceptsLastLineWithoutLineBreakAndCrLfLineEnds() throws IOException {
         Path file = write(GOOD + "\r\n" + JsonlEventStoreTest.GOLDEN_ENDED);
 
-        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.succeeded(), TestEvents.ended());
+        assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.succeeded(), ContractEvents.ended());
     }
 
     @Test
@@ -225,7 +226,7 @@ class JsonlReaderTest {
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
             assertThatThrownBy(reader::read)
                     .hasMessage(file + ":1: line is longer than " + JsonlReader.MAX_LINE_BYTES + " bytes");
-            assertThat(reader.read()).isEqualTo(TestEvents.succeeded());
+            assertThat(reader.read()).isEqualTo(ContractEvents.succeeded());
         }
     }
 
@@ -240,7 +241,7 @@ class JsonlReaderTest {
         Path file = Files.write(dir.resolve("events.jsonl"), bytes.toByteArray());
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
-            assertThat(reader.read()).isEqualTo(TestEvents.succeeded());
+            assertThat(reader.read()).isEqualTo(ContractEvents.succeeded());
             assertThatThrownBy(reader::read)
                     .hasMessageStartingWith(file + ":2: malformed JSON: Invalid UTF-8 middle byte 0x28");
         }
@@ -257,7 +258,7 @@ class JsonlReaderTest {
     void events_whenStreamIsClosed_closesTheReader() throws IOException {
         JsonlReader reader = JsonlReader.open(write(GOOD + "\n" + GOOD + "\n"), BadLinePolicy.FAIL);
         try (Stream<DslEvent> events = reader.events()) {
-            assertThat(events.findFirst()).contains(TestEvents.succeeded());
+            assertThat(events.findFirst()).contains(ContractEvents.succeeded());
         }
 
         assertThatThrownBy(reader::read).isInstanceOf(IOException.class);

@@ -1,5 +1,6 @@
 package dev.telltale.store.jsonl;
 
+import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,11 +31,11 @@ class JsonlStoreProviderTest {
         StoreConfig config = StoreConfig.of("jsonl", Map.of("path", file.toString(), "fsync", "TRUE"));
 
         try (EventStore store = provider().open(config)) {
-            store.append(List.of(TestEvents.started()));
+            store.append(List.of(ContractEvents.started()));
             assertThat(store.describe()).isEqualTo("jsonl " + file.toAbsolutePath());
         }
 
-        assertThat(TestEvents.readAll(file)).containsExactly(TestEvents.started());
+        assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.started());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.telltale.store.chronicle;
+package dev.telltale.api.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link EventStore} must do, whatever it writes to. A store's test extends this and says
- * how to open a store and how to read back what it persisted. (The same suite as store-jsonl's; that
- * module publishes no test jar, so it is copied, with the reopen and closed-store cases added.)
+ * how to open a store and how to read back what it persisted.
  */
-abstract class EventStoreContractTest {
+public abstract class EventStoreContractTest {
 
     /** A store at this test's location: empty the first time, the same location again on later calls. */
     protected abstract EventStore openStore() throws IOException;
@@ -25,7 +24,7 @@ abstract class EventStoreContractTest {
 
     @Test
     void append_inSeveralBatches_persistsEveryEventInOrder() throws IOException {
-        List<DslEvent> events = TestEvents.everyKind();
+        List<DslEvent> events = ContractEvents.everyKind();
         try (EventStore store = openStore()) {
             store.append(events.subList(0, 1));
             store.append(events.subList(1, 5));
@@ -37,8 +36,8 @@ abstract class EventStoreContractTest {
 
     @Test
     void append_hostileStrings_roundTripExactly() throws IOException {
-        List<DslEvent> hostile = TestEvents.everyKind().stream()
-                .filter(event -> event.toString().contains(TestEvents.HOSTILE_TEXT))
+        List<DslEvent> hostile = ContractEvents.everyKind().stream()
+                .filter(event -> event.toString().contains(ContractEvents.HOSTILE_TEXT))
                 .toList();
         try (EventStore store = openStore()) {
             store.append(hostile);
@@ -50,28 +49,28 @@ abstract class EventStoreContractTest {
 
     @Test
     void append_whenCallerReusesTheBatchList_persistsWhatWasAppended() throws IOException {
-        List<DslEvent> batch = new ArrayList<>(List.of(TestEvents.succeeded(), TestEvents.failed()));
+        List<DslEvent> batch = new ArrayList<>(List.of(ContractEvents.succeeded(), ContractEvents.failed()));
         try (EventStore store = openStore()) {
             store.append(batch);
             batch.clear();
-            batch.add(TestEvents.ended());
+            batch.add(ContractEvents.ended());
             store.append(batch);
-            batch.set(0, TestEvents.started());
+            batch.set(0, ContractEvents.started());
         }
 
-        assertThat(persistedEvents()).containsExactly(TestEvents.succeeded(), TestEvents.failed(), TestEvents.ended());
+        assertThat(persistedEvents()).containsExactly(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.ended());
     }
 
     @Test
     void flush_betweenAppends_keepsEverything() throws IOException {
         try (EventStore store = openStore()) {
-            store.append(List.of(TestEvents.started()));
+            store.append(List.of(ContractEvents.started()));
             store.flush();
-            store.append(List.of(TestEvents.ended()));
+            store.append(List.of(ContractEvents.ended()));
             store.flush();
         }
 
-        assertThat(persistedEvents()).containsExactly(TestEvents.started(), TestEvents.ended());
+        assertThat(persistedEvents()).containsExactly(ContractEvents.started(), ContractEvents.ended());
     }
 
     @Test
@@ -87,25 +86,25 @@ abstract class EventStoreContractTest {
     @Test
     void close_thenReopenAndAppend_keepsBothInOrder() throws IOException {
         try (EventStore store = openStore()) {
-            store.append(List.of(TestEvents.started(), TestEvents.succeeded()));
+            store.append(List.of(ContractEvents.started(), ContractEvents.succeeded()));
         }
         try (EventStore store = openStore()) {
-            store.append(List.of(TestEvents.failed(), TestEvents.ended()));
+            store.append(List.of(ContractEvents.failed(), ContractEvents.ended()));
         }
 
         assertThat(persistedEvents())
-                .containsExactly(TestEvents.started(), TestEvents.succeeded(), TestEvents.failed(), TestEvents.ended());
+                .containsExactly(ContractEvents.started(), ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.ended());
     }
 
     @Test
     void close_twice_isHarmless_andAppendAfterCloseFails() throws IOException {
         EventStore store = openStore();
-        store.append(List.of(TestEvents.started()));
+        store.append(List.of(ContractEvents.started()));
         store.close();
         store.close();
 
-        assertThatThrownBy(() -> store.append(List.of(TestEvents.ended()))).isInstanceOf(IOException.class);
-        assertThat(persistedEvents()).containsExactly(TestEvents.started());
+        assertThatThrownBy(() -> store.append(List.of(ContractEvents.ended()))).isInstanceOf(IOException.class);
+        assertThat(persistedEvents()).containsExactly(ContractEvents.started());
     }
 
     @Test
