@@ -1,9 +1,8 @@
 package dev.telltale.api;
 
+import dev.telltale.api.testing.AllocationCounter;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +18,11 @@ class ErrorSnapshotAllocationTest {
     /** Far above one snapshot (well under 10 kB), far below one copy of the message (10 MB or more). */
     private static final long BOUND_BYTES = 1024 * 1024;
 
-    private com.sun.management.ThreadMXBean threads;
+    private AllocationCounter threads;
 
     @BeforeEach
     void requireAllocationCounting() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no com.sun.management.ThreadMXBean");
-        threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
-        if (!threads.isThreadAllocatedMemoryEnabled()) {
-            threads.setThreadAllocatedMemoryEnabled(true);
-        }
-        assumeTrue(threads.getCurrentThreadAllocatedBytes() >= 0, "thread allocation counting disabled");
+        threads = AllocationCounter.requireSupported();
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.testing.AllocationCounter;
 import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventPayload.CommandFailed;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +31,11 @@ class AppendAllocationTest {
     @TempDir
     Path dir;
 
-    private com.sun.management.ThreadMXBean threads;
+    private AllocationCounter threads;
 
     @BeforeEach
     void requireAllocationCounting() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no com.sun.management.ThreadMXBean");
-        threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counting unsupported");
-        if (!threads.isThreadAllocatedMemoryEnabled()) {
-            threads.setThreadAllocatedMemoryEnabled(true);
-        }
-        assumeTrue(threads.getCurrentThreadAllocatedBytes() >= 0, "thread allocation counting disabled");
+        threads = AllocationCounter.requireSupported();
     }
 
     @Test
