@@ -3,15 +3,10 @@ package dev.telltale.core;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreConfig;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How {@link Events} runs. Built in code with {@link #builder()}, and overridable by operators
@@ -64,7 +59,7 @@ public final class EventsConfig {
 
     static final String PROPERTY_PREFIX = "telltale.";
     static final String ENV_PREFIX = "TELLTALE_";
-    private static final String STORE_OPTION_PREFIX = "store.";
+    static final String STORE_OPTION_PREFIX = "store.";
 
     private final boolean enabled;
     private final int bufferSize;
@@ -265,29 +260,7 @@ public final class EventsConfig {
          *     or an unknown {@code telltale.*} property
          */
         public Builder overrideFrom(Map<String, String> environment, Properties properties) {
-            for (Map.Entry<String, String> entry : new TreeMap<>(environment).entrySet()) {
-                String name = entry.getKey();
-                if (name.startsWith(ENV_PREFIX)) {
-                    String setting = settingOfEnv(name.substring(ENV_PREFIX.length()));
-                    if (setting != null) {
-                        apply(setting, name, entry.getValue());
-                    }
-                }
-            }
-            Map<String, String> props = new TreeMap<>();
-            for (String name : properties.stringPropertyNames()) {
-                if (name.startsWith(PROPERTY_PREFIX)) {
-                    props.put(name, properties.getProperty(name));
-                }
-            }
-            for (Map.Entry<String, String> entry : props.entrySet()) {
-                String setting = entry.getKey().substring(PROPERTY_PREFIX.length());
-                if (!isKnown(setting)) {
-                    throw new IllegalArgumentException("unknown setting " + entry.getKey() + " (known: "
-                            + String.join(", ", SETTINGS.keySet()) + ", store.KEY)");
-                }
-                apply(setting, entry.getKey(), entry.getValue());
-            }
+            ConfigOverrides.apply(this, environment, properties);
             return this;
         }
 
@@ -304,90 +277,6 @@ public final class EventsConfig {
         /** The configuration. */
         public EventsConfig build() {
             return new EventsConfig(this);
-        }
-
-        private void apply(String setting, String source, String value) {
-            try {
-                if (setting.startsWith(STORE_OPTION_PREFIX)) {
-                    storeOption(setting.substring(STORE_OPTION_PREFIX.length()), value.trim());
-                } else {
-                    SETTINGS.get(setting).apply(this, value.trim());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static boolean isKnown(String setting) {
-            return SETTINGS.containsKey(setting)
-                    || setting.startsWith(STORE_OPTION_PREFIX) && setting.length() > STORE_OPTION_PREFIX.length();
-        }
-
-        /** {@code STORE_ROLL_CYCLE} to {@code store.roll-cycle}; {@code null} for an unknown name. */
-        private static String settingOfEnv(String envSuffix) {
-            String lower = envSuffix.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("store_")) {
-                return lower.length() > "store_".length() ? STORE_OPTION_PREFIX + lower.substring("store_".length()).replace('_', '-') : null;
-            }
-            String setting = lower.replace('_', '-');
-            return SETTINGS.containsKey(setting) ? setting : null;
-        }
-    }
-
-    /** A setting read from text; throws IllegalArgumentException with the bad value. */
-    private interface Setting {
-        void apply(Builder builder, String value);
-    }
-
-    private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
-
-    static {
-        SETTINGS.put("enabled", (b, v) -> b.enabled(parseBoolean(v)));
-        SETTINGS.put("buffer-size", (b, v) -> b.bufferSize(parseInt(v)));
-        SETTINGS.put("stripes", (b, v) -> b.stripes(parseInt(v)));
-        SETTINGS.put("batch-size", (b, v) -> b.batchSize(parseInt(v)));
-        SETTINGS.put("flush-interval", (b, v) -> b.flushInterval(parseDuration(v)));
-        SETTINGS.put("close-timeout", (b, v) -> b.closeTimeout(parseDuration(v)));
-        SETTINGS.put("drop-report-interval", (b, v) -> b.dropReportInterval(parseDuration(v)));
-        SETTINGS.put("shutdown-hook", (b, v) -> b.shutdownHook(parseBoolean(v)));
-        SETTINGS.put("store", Builder::store);
-    }
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-    static Duration parseDuration(String text) {
-        Matcher simple = SIMPLE_DURATION.matcher(text);
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                return switch (simple.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            }
-            return Duration.parse(text);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("expected a duration such as 250ms, 2s, 5m or PT2S, got '" + text + "'");
-        }
-    }
-
-    private static boolean parseBoolean(String text) {
-        if (text.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (text.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException("expected true or false, got '" + text + "'");
-    }
-
-    private static int parseInt(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
         }
     }
 

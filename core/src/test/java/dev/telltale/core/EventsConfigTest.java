@@ -111,9 +111,9 @@ class EventsConfigTest {
 
     @Test
     void parseDuration_acceptsShortAndIsoForms() {
-        assertThat(EventsConfig.parseDuration("15ms")).isEqualTo(Duration.ofMillis(15));
-        assertThat(EventsConfig.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
-        assertThat(EventsConfig.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
-        assertThat(EventsConfig.parseDuration("PT0.5S")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigOverrides.parseDuration("15ms")).isEqualTo(Duration.ofMillis(15));
+        assertThat(ConfigOverrides.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ConfigOverrides.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(ConfigOverrides.parseDuration("PT0.5S")).isEqualTo(Duration.ofMillis(500));
     }
 }
