@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -152,22 +153,9 @@ final class ExecutorReader {
             return null;
         }
         if (marked.size() == 1) {
-            VariableElement parameter = marked.get(0);
-            String accessor = stringValue(annotation(parameter, Names.VERB).orElseThrow(), "value");
-            TypeMirror type = parameter.asType();
-            if (accessor.isEmpty()) {
-                if (isVerbType(type)) {
-                    return new VerbSource.Argument(parameter, null);
-                }
-                reporter.error(parameter, Problem.BAD_VERB_TYPE, parameter.getSimpleName(), type);
-                return null;
-            }
-            Optional<ExecutableElement> method1 = accessor(type, accessor);
-            if (method1.isPresent() && isVerbType(method1.get().getReturnType())) {
-                return new VerbSource.Argument(parameter, accessor);
-            }
-            reporter.error(parameter, Problem.BAD_VERB_ACCESSOR, accessor, parameter.getSimpleName(), type, accessor);
-            return null;
+            Marked argument = checkMarked(marked.get(0), Names.VERB, this::isVerbType,
+                    Problem.BAD_VERB_TYPE, Problem.BAD_VERB_ACCESSOR);
+            return argument == null ? null : new VerbSource.Argument(argument.parameter(), argument.accessor());
         }
         String constant = stringValue(annotation(method, Names.COMMAND).orElse(null), "verb");
         if (!constant.isEmpty() && constant.isBlank()) {
@@ -186,21 +174,35 @@ final class ExecutorReader {
         if (marked.isEmpty()) {
             return new SessionArg.Current();
         }
-        VariableElement parameter = marked.get(0);
-        String accessor = stringValue(annotation(parameter, Names.SESSION_ID).orElseThrow(), "value");
+        Marked argument = checkMarked(marked.get(0), Names.SESSION_ID, this::isUuid,
+                Problem.BAD_SESSION_TYPE, Problem.BAD_SESSION_ACCESSOR);
+        return argument == null ? null : new SessionArg.Argument(argument.parameter(), argument.accessor());
+    }
+
+    /** A parameter marked {@code @Verb} or {@code @SessionId}, and its accessor ({@code null}: the argument itself). */
+    private record Marked(VariableElement parameter, String accessor) {
+    }
+
+    /**
+     * Checks a marked parameter: without an accessor its own type, with one the accessor's return
+     * type, must be {@code acceptable}. Reports the problem and returns {@code null} when not.
+     */
+    private Marked checkMarked(VariableElement parameter, String annotationName, Predicate<TypeMirror> acceptable,
+            Problem badType, Problem badAccessor) {
+        String accessor = stringValue(annotation(parameter, annotationName).orElseThrow(), "value");
         TypeMirror type = parameter.asType();
         if (accessor.isEmpty()) {
-            if (isUuid(type)) {
-                return new SessionArg.Argument(parameter, null);
+            if (acceptable.test(type)) {
+                return new Marked(parameter, null);
             }
-            reporter.error(parameter, Problem.BAD_SESSION_TYPE, parameter.getSimpleName(), type);
+            reporter.error(parameter, badType, parameter.getSimpleName(), type);
             return null;
         }
         Optional<ExecutableElement> found = accessor(type, accessor);
-        if (found.isPresent() && isUuid(found.get().getReturnType())) {
-            return new SessionArg.Argument(parameter, accessor);
+        if (found.isPresent() && acceptable.test(found.get().getReturnType())) {
+            return new Marked(parameter, accessor);
         }
-        reporter.error(parameter, Problem.BAD_SESSION_ACCESSOR, accessor, parameter.getSimpleName(), type, accessor);
+        reporter.error(parameter, badAccessor, accessor, parameter.getSimpleName(), type, accessor);
         return null;
     }
 

@@ -1,7 +1,5 @@
 package dev.telltale.processor;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
@@ -24,9 +22,21 @@ final class Reporter {
 
     /** An exception inside the processor, as an error with its stack trace, on the element being processed. */
     void crashed(Element element, Throwable thrown) {
-        StringWriter trace = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(trace));
-        error(element, Problem.PROCESSOR_FAILED, element, trace);
+        error(element, Problem.PROCESSOR_FAILED, element, stackTrace(thrown));
+    }
+
+    /** The throwable, its frames and its causes', as text for the diagnostic (nothing is printed). */
+    static String stackTrace(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        String prefix = "";
+        for (Throwable current = thrown; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            text.append(prefix).append(current).append(System.lineSeparator());
+            for (StackTraceElement frame : current.getStackTrace()) {
+                text.append("\tat ").append(frame).append(System.lineSeparator());
+            }
+            prefix = "Caused by: ";
+        }
+        return text.toString();
     }
 
     /** Whether any error was reported since the last {@link #reset()}. */

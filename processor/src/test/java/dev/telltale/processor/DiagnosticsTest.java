@@ -326,5 +326,6 @@ class DiagnosticsTest {
                 "public static class Inner");
         assertThat(compilation).hadErrorContaining("cannot write com.acme.Outer_InnerFactory");
         assertThat(compilation).hadErrorContaining("\tat dev.telltale.processor.InstrumentedProcessor");
+        assertThat(compilation).hadErrorContaining("Caused by: ");
     }
 }

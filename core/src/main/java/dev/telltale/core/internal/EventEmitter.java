@@ -73,11 +73,6 @@ public final class EventEmitter implements EventSink {
         closed = true;
     }
 
-    /** Whether {@link #close()} was called. */
-    public boolean isClosed() {
-        return closed;
-    }
-
     /**
      * Counts events left in the queue after the drain's final pass as dropped ({@link
      * DropReason#CLOSED}) and discards them. Call only after {@link #close()} and after the drain
@@ -115,11 +110,6 @@ public final class EventEmitter implements EventSink {
     /** Events dropped for any reason since the start. */
     public long dropped() {
         return droppedQueueFull.sum() + droppedClosed.sum() + droppedNull.sum() + stranded;
-    }
-
-    /** Events waiting for the drain; approximate while threads emit. */
-    public int queued() {
-        return queue.size();
     }
 
     /** How many events all stripes together hold. */
