@@ -56,8 +56,7 @@ public final class TelltaleSession implements AutoCloseable {
         }
         TelltaleSession session = new TelltaleSession(id, source);
         CURRENT.set(session);
-        EventRuntime.current().sink().emit(
-                DslEvent.sessionStarted(EventClock.epochNanos(session.startNanos), id, source));
+        emitQuietly(DslEvent.sessionStarted(EventClock.epochNanos(session.startNanos), id, source));
         return session;
     }
 
@@ -110,8 +109,17 @@ public final class TelltaleSession implements AutoCloseable {
         }
         long commandCount = commands.sum();
         long errorCount = Math.min(errors.sum(), commandCount);
-        EventRuntime.current().sink().emit(DslEvent.sessionEnded(EventClock.nowEpochNanos(), id,
+        emitQuietly(DslEvent.sessionEnded(EventClock.nowEpochNanos(), id,
                 commandCount, errorCount, Math.max(0, System.nanoTime() - startNanos)));
+    }
+
+    /** Sessions open and close in user code: recording them must never throw there. */
+    private static void emitQuietly(DslEvent event) {
+        try {
+            EventRuntime.current().sink().emit(event);
+        } catch (Throwable runtimeFailed) {
+            // Only a runtime class that cannot even be initialised gets here; the session still works.
+        }
     }
 
     @Override

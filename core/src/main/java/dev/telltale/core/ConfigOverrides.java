@@ -45,8 +45,9 @@ final class ConfigOverrides {
     /**
      * Applies environment variables, then properties.
      *
-     * @throws IllegalArgumentException naming the setting and its value when a value is wrong, or an
-     *     unknown {@code telltale.*} property
+     * An unknown {@code telltale.*} property is ignored and noted in the builder's warnings.
+     *
+     * @throws IllegalArgumentException naming the setting and its value when a value is wrong
      */
     static void apply(EventsConfig.Builder builder, Map<String, String> environment, Properties properties) {
         for (Map.Entry<String, String> entry : new TreeMap<>(environment).entrySet()) {
@@ -67,8 +68,10 @@ final class ConfigOverrides {
         for (Map.Entry<String, String> entry : props.entrySet()) {
             String setting = entry.getKey().substring(EventsConfig.PROPERTY_PREFIX.length());
             if (!isKnown(setting)) {
-                throw new IllegalArgumentException("unknown setting " + entry.getKey() + " (known: "
+                // Told, not fatal: -Dtelltale.version=... meant for Maven must not switch recording off.
+                builder.warn("ignored the unknown setting " + entry.getKey() + " (known: "
                         + String.join(", ", SETTINGS.keySet()) + ", store.KEY)");
+                continue;
             }
             apply(builder, setting, entry.getKey(), entry.getValue());
         }

@@ -7,14 +7,12 @@ import dev.telltale.api.EventSink;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.core.internal.DrainPipeline;
 import dev.telltale.core.internal.EventEmitter;
+import dev.telltale.core.internal.OperatorLog;
 import dev.telltale.core.internal.StoreLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.telltale.api.store.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running Telltale: the emitter that takes events from any thread, the drain thread that writes
@@ -36,22 +34,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class Events implements EventSink, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Events.class);
-
     /** The handle generated code records to; started on first use. */
     private static volatile Events global;
 
-    /** {@code null} when disabled: then {@link #emit} is one branch. */
+    /**
+     * What a full queue is reckoned to hold per event (the slot, the event and its payload): {@value}
+     * bytes. A configuration whose full queue would take more than a quarter of the heap is refused.
+     */
+    static final long BYTES_PER_QUEUED_EVENT = 128;
+
+    /** {@code null} when not recording: then {@link #emit} is one branch. */
     private final EventEmitter emitter;
     private final DrainPipeline drain;
     private final EventsConfig config;
+    /** Why this handle records nothing although recording was asked for; {@code null} otherwise. */
+    private final String failure;
+    private final OperatorLog log;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Events(EventEmitter emitter, DrainPipeline drain, EventsConfig config, boolean hook) {
+    private Events(EventEmitter emitter, DrainPipeline drain, EventsConfig config, String failure, OperatorLog log,
+            boolean hook) {
         this.emitter = emitter;
         this.drain = drain;
         this.config = config;
+        this.failure = failure;
+        this.log = log;
         this.shutdownHook = hook ? new Thread(this::closeAtShutdown, "telltale-shutdown") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -59,29 +67,37 @@ public final class Events implements EventSink, AutoCloseable {
     }
 
     /**
-     * Starts Telltale as configured: opens the store, starts the drain thread. With
-     * {@code enabled=false} it opens nothing and returns a handle that records nothing.
+     * Starts Telltale as configured: checks the settings, starts the drain thread, which opens the
+     * store. Nothing here waits on I/O: a store named in the configuration is opened on the drain
+     * thread, and until it is open events wait in the queue; if it cannot be opened, {@link #health()}
+     * says why, the operator is told once, and the drain retries with a backoff. With
+     * {@code enabled=false} it starts nothing and returns a handle that records nothing.
      *
-     * @throws IllegalArgumentException if the store is unknown or its settings are wrong
-     * @throws UncheckedIOException if the store cannot be opened
+     * @throws IllegalArgumentException if a setting cannot work: an unknown store, a store setting that
+     *     is missing or wrong, a queue too large for the heap (the message names the setting)
      */
     public static Events start(EventsConfig config) {
         if (!config.enabled()) {
-            return new Events(null, null, config, false);
+            return new Events(null, null, config, null, null, false);
         }
+        OperatorLog log = OperatorLog.create(config.dropReportInterval().toNanos());
+        if (!config.warnings().isEmpty()) {
+            log.warn(OperatorLog.Topic.START, String.join("; ", config.warnings()), null);
+        }
+        requireQueueFitsHeap(config.stripes(), config.bufferSize(), Runtime.getRuntime().maxMemory());
         EventStore store = config.storeInstance();
-        boolean opened = store == null;
-        if (opened) {
-            try {
-                store = StoreLoader.open(config.storeConfig());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the event store " + config.storeConfig() + ": " + e.getMessage(), e);
-            }
+        StoreConfig storeConfig = null;
+        if (store == null) {
+            storeConfig = config.storeConfig();
+            StoreLoader.validate(storeConfig);
         }
         EventEmitter emitter = new EventEmitter(config.stripes(), config.bufferSize());
-        DrainPipeline drain = new DrainPipeline(emitter, store, opened ? config.storeConfig() : null,
-                config.batchSize(), config.flushInterval(), config.dropReportInterval());
-        return new Events(emitter, drain, config, config.shutdownHook());
+        DrainPipeline drain = store != null
+                ? new DrainPipeline(emitter, store, config.batchSize(), config.flushInterval(),
+                        config.dropReportInterval(), log)
+                : new DrainPipeline(emitter, storeConfig, config.batchSize(), config.flushInterval(),
+                        config.dropReportInterval(), log);
+        return new Events(emitter, drain, config, null, log, config.shutdownHook());
     }
 
     /** A handle that records nothing; its {@code emit} is one branch. */
@@ -91,9 +107,11 @@ public final class Events implements EventSink, AutoCloseable {
 
     /**
      * The process-wide handle that {@code @Instrumented} executors and sessions record to. Started
-     * on first use from {@link EventsConfig#fromSystem()} (system properties and environment), so
-     * an events build needs no code to start recording; a configuration that cannot start logs one
-     * error and gives a disabled handle, never an exception in the executor.
+     * once, on first use, from {@link EventsConfig#fromSystem()} (system properties and environment),
+     * so an events build needs no code to start recording. Never throws: a configuration that cannot
+     * start (anything thrown, {@link Error}s included) is told to the operator once, on standard error
+     * when no SLF4J provider is present, and gives a handle that records nothing and whose
+     * {@link #health()} says why; it is not retried.
      */
     public static Events global() {
         Events current = global;
@@ -114,12 +132,41 @@ public final class Events implements EventSink, AutoCloseable {
         if (global == null) {
             try {
                 global = start(EventsConfig.fromSystem());
-            } catch (RuntimeException e) {
-                LOG.error("Telltale: cannot start recording ({}); events are disabled", e.getMessage(), e);
-                global = disabled();
+            } catch (Throwable e) {
+                global = failedToStart(e);
             }
         }
         return global;
+    }
+
+    /** A handle for a start that failed: records nothing, says why in its health, has told the operator. */
+    static Events failedToStart(Throwable error) {
+        String reason = "recording could not start: " + OperatorLog.summary(error);
+        try {
+            OperatorLog.create(0).warn(OperatorLog.Topic.START, reason + "; commands run without being recorded", error);
+        } catch (Throwable cannotEvenSayIt) {
+            // Nowhere to say it; health() still does.
+        }
+        return new Events(null, null, null, reason, null, false);
+    }
+
+    /**
+     * Refuses a queue that, full, would take more than a quarter of the heap: better a clear error at
+     * start than an {@link OutOfMemoryError} in the application later.
+     */
+    static void requireQueueFitsHeap(int stripes, int bufferSize, long maxHeapBytes) {
+        long events = (long) ceilPowerOfTwo(stripes) * ceilPowerOfTwo(bufferSize);
+        long bytes = events * BYTES_PER_QUEUED_EVENT;
+        if (bytes > maxHeapBytes / 4) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "telltale.buffer-size %d with telltale.stripes %d: the queue would hold %,d events, about %,d MiB "
+                            + "when full, more than a quarter of the maximum heap (%,d MiB); lower buffer-size or stripes",
+                    bufferSize, stripes, events, bytes >> 20, maxHeapBytes >> 20));
+        }
+    }
+
+    private static long ceilPowerOfTwo(int value) {
+        return value <= 1 ? 1 : Long.highestOneBit((long) value - 1) << 1;
     }
 
     /** Hands an event to the drain, or drops and counts it. Never blocks, never throws. */
@@ -136,7 +183,7 @@ public final class Events implements EventSink, AutoCloseable {
         return emitter != null;
     }
 
-    /** The configuration this handle was started with. */
+    /** The configuration this handle was started with; {@code null} for a handle whose configuration could not be read. */
     public EventsConfig config() {
         return config;
     }
@@ -165,6 +212,9 @@ public final class Events implements EventSink, AutoCloseable {
      * {@link EventHealth.Status#DEGRADED} with the reasons.
      */
     public EventHealth health() {
+        if (failure != null) {
+            return new EventHealth(EventHealth.Status.DEGRADED, List.of(failure), EventStats.NONE, "none", null);
+        }
         if (emitter == null) {
             return new EventHealth(EventHealth.Status.DISABLED, List.of("events are disabled by configuration"),
                     EventStats.NONE, "none", null);
@@ -179,11 +229,17 @@ public final class Events implements EventSink, AutoCloseable {
             }
             if (!drain.storeAvailable()) {
                 reasons.add("the store is failing: " + drain.lastStoreError());
+            } else if (drain.storeFailedRecently()) {
+                reasons.add("the store failed in the last minute (" + drain.storeFailures() + " failures in all): "
+                        + drain.lastStoreError());
             }
         }
         if (stats.dropRate() >= EventHealth.DEGRADED_DROP_RATE) {
             reasons.add(String.format(java.util.Locale.ROOT, "drop rate %.2f%% (%d of %d events)",
                     stats.dropRate() * 100, stats.dropped(), stats.emitted()));
+        }
+        if (stats.lost() > 0) {
+            reasons.add(stats.lost() + " events lost to store failures");
         }
         EventHealth.Status status = reasons.isEmpty() ? EventHealth.Status.HEALTHY : EventHealth.Status.DEGRADED;
         return new EventHealth(status, reasons, stats, drain.storeDescription(), drain.lastStoreError());
@@ -219,11 +275,11 @@ public final class Events implements EventSink, AutoCloseable {
         if (finished) {
             int stranded = emitter.sweepStranded();
             if (stranded > 0) {
-                LOG.warn("Telltale: {} events emitted while closing were dropped", stranded);
+                log.warn(OperatorLog.Topic.DROPS, stranded + " events emitted while closing were dropped", null);
             }
         } else {
-            LOG.warn("Telltale: the drain did not finish within {}; {} events may not be persisted",
-                    config.closeTimeout(), stats().pending());
+            log.warn(OperatorLog.Topic.DRAIN, "the drain did not finish within " + config.closeTimeout() + "; "
+                    + stats().pending() + " events may not be persisted", null);
         }
     }
 

@@ -2,7 +2,10 @@ package dev.telltale.core;
 
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreConfig;
+import dev.telltale.core.internal.StoreLoader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -31,7 +34,9 @@ import java.util.TreeMap;
  * <p>Durations are written {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h} or in ISO-8601
  * ({@code PT2S}). An environment variable's store key is lower-cased with {@code _} turned into
  * {@code -} ({@code TELLTALE_STORE_ROLL_CYCLE} sets {@code roll-cycle}). An unknown
- * {@code telltale.*} system property is an error, so a typo does not pass unnoticed; unknown
+ * {@code telltale.*} system property is ignored with a warning ({@link #warnings()}, which
+ * {@link Events#start} tells the operator), so a typo does not pass unnoticed and a property meant
+ * for something else ({@code -Dtelltale.version} for Maven) does not switch recording off; unknown
  * {@code TELLTALE_*} environment variables are ignored.
  */
 public final class EventsConfig {
@@ -48,12 +53,6 @@ public final class EventsConfig {
     public static final long DEFAULT_CLOSE_TIMEOUT_MILLIS = 10_000;
     /** Milliseconds between two warnings about dropped events, at most: {@value}. */
     public static final long DEFAULT_DROP_REPORT_INTERVAL_MILLIS = 10_000;
-    /**
-     * The store used when none is named and its settings do not say which: {@value}. A store that is
-     * not named is inferred from its settings: {@code dir} means {@code chronicle}, {@code path}
-     * means {@code jsonl}.
-     */
-    public static final String DEFAULT_STORE = "chronicle";
     /** The most stripes the default picks, whatever the number of cores: {@value}. */
     public static final int MAX_DEFAULT_STRIPES = 64;
 
@@ -69,8 +68,10 @@ public final class EventsConfig {
     private final Duration closeTimeout;
     private final Duration dropReportInterval;
     private final boolean shutdownHook;
-    private final StoreConfig storeConfig;
+    private final String storeName;
+    private final Map<String, String> storeOptions;
     private final EventStore storeInstance;
+    private final List<String> warnings;
 
     private EventsConfig(Builder builder) {
         this.enabled = builder.enabled;
@@ -81,8 +82,10 @@ public final class EventsConfig {
         this.closeTimeout = builder.closeTimeout;
         this.dropReportInterval = builder.dropReportInterval;
         this.shutdownHook = builder.shutdownHook;
-        this.storeConfig = StoreConfig.of(builder.storeName(), builder.storeOptions);
+        this.storeName = builder.storeName;
+        this.storeOptions = Map.copyOf(builder.storeOptions);
         this.storeInstance = builder.storeInstance;
+        this.warnings = List.copyOf(builder.warnings);
     }
 
     /** A builder with every setting at its default. */
@@ -129,9 +132,20 @@ public final class EventsConfig {
         return shutdownHook;
     }
 
-    /** The store to open by name (ignored when {@link #storeInstance()} is set). */
+    /**
+     * The store to open (ignored when {@link #storeInstance()} is set): the one named, or else the
+     * one whose provider on the class path says the store settings identify it ({@code dir} for
+     * {@code chronicle}, {@code path} for {@code jsonl}).
+     *
+     * @throws IllegalArgumentException when no store is named and the settings identify none, or several
+     */
     public StoreConfig storeConfig() {
-        return storeConfig;
+        return StoreLoader.resolve(storeName, storeOptions);
+    }
+
+    /** Settings that were ignored, such as an unknown {@code telltale.*} property; one line each. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** A store handed over in code, or {@code null}. */
@@ -144,7 +158,8 @@ public final class EventsConfig {
         return "EventsConfig{enabled=" + enabled + ", bufferSize=" + bufferSize + ", stripes=" + stripes
                 + ", batchSize=" + batchSize + ", flushInterval=" + flushInterval + ", closeTimeout=" + closeTimeout
                 + ", dropReportInterval=" + dropReportInterval + ", shutdownHook=" + shutdownHook + ", store="
-                + (storeInstance != null ? storeInstance.describe() : storeConfig) + "}";
+                + (storeInstance != null ? storeInstance.describe() : StoreConfig.of(
+                        storeName == null ? "(inferred)" : storeName, storeOptions)) + "}";
     }
 
     /** The default stripe count: twice the cores, rounded up to a power of two, at most {@value #MAX_DEFAULT_STRIPES}. */
@@ -167,8 +182,13 @@ public final class EventsConfig {
         private String storeName;
         private final Map<String, String> storeOptions = new TreeMap<>();
         private EventStore storeInstance;
+        private final List<String> warnings = new ArrayList<>();
 
         private Builder() {
+        }
+
+        void warn(String warning) {
+            warnings.add(warning);
         }
 
         /** Whether to record at all; when {@code false}, {@link Events#start} returns a handle whose {@code emit} does nothing. */
@@ -219,7 +239,7 @@ public final class EventsConfig {
             return this;
         }
 
-        /** Chooses the store by its provider's name; by default inferred from the settings (see {@link #DEFAULT_STORE}). */
+        /** Chooses the store by its provider's name; by default inferred from the settings (see {@link #storeConfig()}). */
         public Builder store(String name) {
             Objects.requireNonNull(name, "store name");
             if (name.isBlank()) {
@@ -256,22 +276,12 @@ public final class EventsConfig {
          * Applies settings from environment variables ({@code TELLTALE_*}), then from properties
          * ({@code telltale.*}); see {@link EventsConfig} for the names.
          *
-         * @throws IllegalArgumentException naming the setting and its value when a value is wrong,
-         *     or an unknown {@code telltale.*} property
+         * @throws IllegalArgumentException naming the setting and its value when a value is wrong (an
+         *     unknown {@code telltale.*} property is ignored and noted in {@link EventsConfig#warnings()})
          */
         public Builder overrideFrom(Map<String, String> environment, Properties properties) {
             ConfigOverrides.apply(this, environment, properties);
             return this;
-        }
-
-        private String storeName() {
-            if (storeName != null) {
-                return storeName;
-            }
-            if (storeOptions.containsKey("dir")) {
-                return "chronicle";
-            }
-            return storeOptions.containsKey("path") ? "jsonl" : DEFAULT_STORE;
         }
 
         /** The configuration. */

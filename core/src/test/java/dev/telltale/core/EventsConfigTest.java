@@ -27,7 +27,6 @@ class EventsConfigTest {
         assertThat(config.batchSize()).isEqualTo(512);
         assertThat(config.flushInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.storeConfig().name()).isEqualTo("chronicle");
         assertThat(Integer.bitCount(config.stripes())).as("a power of two").isEqualTo(1);
         assertThat(config.stripes()).isGreaterThanOrEqualTo(2 * Runtime.getRuntime().availableProcessors())
                 .isLessThanOrEqualTo(Math.max(EventsConfig.MAX_DEFAULT_STRIPES, 1));
@@ -77,10 +76,14 @@ class EventsConfigTest {
     }
 
     @Test
-    void overrideFrom_whenPropertyIsUnknown_failsNamingIt() {
-        assertThatThrownBy(() -> EventsConfig.builder().overrideFrom(Map.of(), props("telltale.bufer-size", "1")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown setting telltale.bufer-size (known: enabled, buffer-size");
+    void overrideFrom_whenPropertyIsUnknown_ignoresItWithAWarningNamingIt() {
+        EventsConfig config = EventsConfig.builder().bufferSize(64)
+                .overrideFrom(Map.of(), props("telltale.bufer-size", "1", "telltale.version", "0.1.0")).build();
+
+        assertThat(config.bufferSize()).isEqualTo(64);
+        assertThat(config.warnings()).hasSize(2);
+        assertThat(config.warnings().get(0)).startsWith("ignored the unknown setting telltale.bufer-size (known: enabled, buffer-size");
+        assertThat(config.warnings().get(1)).startsWith("ignored the unknown setting telltale.version");
     }
 
     @Test
@@ -102,11 +105,20 @@ class EventsConfigTest {
     }
 
     @Test
-    void store_whenNotNamed_isInferredFromItsSettings() {
-        assertThat(EventsConfig.builder().storeOption("dir", "/tmp/q").build().storeConfig().name()).isEqualTo("chronicle");
+    void store_whenNotNamed_isTheProviderItsSettingsIdentify() {
         assertThat(EventsConfig.builder().storeOption("path", "/tmp/e.jsonl").build().storeConfig().name()).isEqualTo("jsonl");
         assertThat(EventsConfig.builder().store("jsonl").storeOption("dir", "/tmp/q").build().storeConfig().name())
                 .as("a named store wins").isEqualTo("jsonl");
+    }
+
+    @Test
+    void store_whenNothingIdentifiesOne_saysWhatWouldOnTheClassPath() {
+        // Only the jsonl store is on this module's test class path: "dir" identifies no store here.
+        assertThatThrownBy(() -> EventsConfig.builder().storeOption("dir", "/tmp/q").build().storeConfig())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no event store is configured: set telltale.store to one of jsonl (or set telltale.store.path)");
+        assertThatThrownBy(() -> EventsConfig.builder().build().storeConfig())
+                .hasMessageStartingWith("no event store is configured");
     }
 
     @Test

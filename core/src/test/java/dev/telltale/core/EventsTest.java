@@ -119,7 +119,9 @@ class EventsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().pending() == 0);
         }
         assertThat(store.failedBatchSizes()).hasSizeGreaterThan(3);
-        assertThat(events.health().status()).isEqualTo(EventHealth.Status.HEALTHY);
+        assertThat(events.health().status()).as("events were lost").isEqualTo(EventHealth.Status.DEGRADED);
+        assertThat(events.health().reasons()).anyMatch(r -> r.endsWith("events lost to store failures"))
+                .anyMatch(r -> r.startsWith("the store failed in the last minute"));
 
         events.close();
 

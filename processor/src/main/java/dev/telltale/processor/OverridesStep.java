@@ -116,12 +116,12 @@ final class OverridesStep implements SubclassWriter.Step {
         if (argument.accessor() == null) {
             body.addStatement("$T $N = $T.verb($N)", String.class, verb, Names.CAPTURE, parameter);
         } else {
-            // The accessor is user code: if it throws, the command is still run and recorded, as "unknown".
+            // The accessor is user code: whatever it throws, the command is still run and recorded, as "unknown".
             body.addStatement("$T $N", String.class, verb);
             body.beginControlFlow("try");
             body.addStatement("$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($N.$N())",
                     verb, parameter, Names.CAPTURE, Names.CAPTURE, parameter, argument.accessor());
-            body.nextControlFlow("catch ($T $N)", RuntimeException.class, locals.newName("accessorFailed"));
+            body.nextControlFlow("catch ($T $N)", Throwable.class, locals.newName("accessorFailed"));
             body.addStatement("$N = $T.UNKNOWN_VERB", verb, Names.CAPTURE);
             body.endControlFlow();
         }
@@ -143,7 +143,7 @@ final class OverridesStep implements SubclassWriter.Step {
         body.addStatement("$T $N", Names.UUID, session);
         body.beginControlFlow("try");
         body.addStatement("$N = $N == null ? null : $N.$N()", session, parameter, parameter, argument.accessor());
-        body.nextControlFlow("catch ($T $N)", RuntimeException.class, locals.newName("accessorFailed"));
+        body.nextControlFlow("catch ($T $N)", Throwable.class, locals.newName("accessorFailed"));
         body.addStatement("$N = null", session);
         body.endControlFlow();
         return CodeBlock.of("$N", session);

@@ -24,15 +24,28 @@ public final class Capture {
 
     /** Whether to record at all; when not, a generated override calls {@code super} and nothing else. */
     public static boolean isEnabled() {
-        return EventRuntime.current().isEnabled();
+        try {
+            return EventRuntime.current().isEnabled();
+        } catch (Throwable runtimeFailed) {
+            // Only a runtime class that cannot even be initialised gets here.
+            return false;
+        }
     }
 
-    /** The verb for a {@code CharSequence} argument: its text, or {@value #UNKNOWN_VERB}. */
+    /**
+     * The verb for a {@code CharSequence} argument: its text, or {@value #UNKNOWN_VERB} when it is
+     * {@code null}, blank, or its {@code toString()} throws (anything, {@link Error}s included).
+     */
     public static String verb(CharSequence text) {
         if (text == null) {
             return UNKNOWN_VERB;
         }
-        String verb = text.toString();
+        String verb;
+        try {
+            verb = text.toString();
+        } catch (Throwable toStringFailed) {
+            return UNKNOWN_VERB;
+        }
         return verb == null || verb.isBlank() ? UNKNOWN_VERB : verb;
     }
 
@@ -83,23 +96,35 @@ public final class Capture {
             S stage, String verb, UUID sessionId, TelltaleSession counted, long startNanos) {
         if (stage == null) {
             record(verb, sessionId, counted, startNanos, null);
-        } else {
+            return null;
+        }
+        try {
             stage.whenComplete((result, failure) ->
                     record(verb, sessionId, counted, startNanos, failure == null ? null : unwrap(failure)));
+        } catch (Throwable whenCompleteFailed) {
+            // A user's own CompletionStage that cannot take a callback: the command is not recorded,
+            // and the caller still gets its stage.
         }
         return stage;
     }
 
-    /** One command, ended now: count it in its session, if counted there, and emit its event. */
+    /**
+     * One command, ended now: count it in its session, if counted there, and emit its event. Never
+     * throws: this runs in the caller's thread, after the caller's command.
+     */
     private static void record(String verb, UUID sessionId, TelltaleSession counted, long startNanos, Throwable failure) {
         long durationNanos = System.nanoTime() - startNanos;
-        if (counted != null) {
-            counted.recordCommand(failure != null);
+        try {
+            if (counted != null) {
+                counted.recordCommand(failure != null);
+            }
+            long timestamp = EventClock.epochNanos(startNanos);
+            EventRuntime.current().sink().emit(failure == null
+                    ? DslEvent.succeeded(timestamp, sessionId, verb, durationNanos)
+                    : DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure));
+        } catch (Throwable recordingFailed) {
+            // Not recorded; the command's own outcome goes back to the caller untouched.
         }
-        long timestamp = EventClock.epochNanos(startNanos);
-        EventRuntime.current().sink().emit(failure == null
-                ? DslEvent.succeeded(timestamp, sessionId, verb, durationNanos)
-                : DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -10,7 +10,11 @@ import java.util.List;
  * need no locking; they do need to be exact: after {@link #append} returns normally, every event of
  * the batch is persisted (or buffered until the next {@link #flush}); after it throws, the drain
  * counts the whole batch as lost and never offers it again, so a store must not half-apply a batch
- * and then throw unless it documents that.
+ * and then throw, unless it throws a {@link StoreAppendException} saying how many it applied.
+ *
+ * <p>What a store's files hold must equal what it reported persisted: a store that finds its file
+ * or directory gone (deleted under the process) reports the events it wrote there as not appended,
+ * and recreates what it needs on the next call.
  */
 public interface EventStore extends Closeable {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * Runs one {@link Agent} on one named daemon thread: {@code doWork()}, idle, repeat, until
  * {@link #close}. Whatever a unit of work throws, the runner reports it to the agent and carries
  * on with the next, so the thread does not die with the first failure; it counts those restarts.
+ * A failure in {@link Agent#onStart()} or {@link Agent#onClose()} is reported the same way.
  *
  * <p>{@link #start()} and {@link #close} may be called from any thread, once each; everything
  * else happens on the runner's thread. Interrupting the runner's thread does not stop it: only
@@ -85,7 +86,11 @@ final class AgentRunner {
                 restarts++;
             }
         }
-        agent.onClose();
+        try {
+            agent.onClose();
+        } catch (Throwable error) {
+            report(error);
+        }
     }
 
     private void workLoop() {
@@ -107,6 +112,10 @@ final class AgentRunner {
     }
 
     private void report(Throwable error) {
-        agent.onError(error);
+        try {
+            agent.onError(error);
+        } catch (Throwable reportFailed) {
+            // Nowhere left to say it; the runner carries on.
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Moves events from the {@link EventEmitter} to the store in batches, flushes the store at an
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DrainAgent implements Agent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DrainAgent.class);
     static final long RECALIBRATE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final EventEmitter emitter;
@@ -46,16 +43,14 @@ final class DrainAgent implements Agent {
     private long droppedFullReported;
     private long droppedClosedReported;
     private long nextRecalibrateNanos;
-    private boolean errorLogged;
-    private long nextErrorLogNanos;
-    private long errorsSinceLog;
+    private final OperatorLog log;
 
     // NOTE: single writer (this agent's thread); volatile so that stats() on any thread sees them.
     private volatile long persisted;
     private volatile long lost;
 
     DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
-            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter) {
+            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter, OperatorLog log) {
         this.emitter = emitter;
         this.store = store;
         this.batchSize = batchSize;
@@ -63,6 +58,7 @@ final class DrainAgent implements Agent {
         this.dropReportIntervalNanos = dropReportIntervalNanos;
         this.nanoClock = nanoClock;
         this.dropReporter = dropReporter;
+        this.log = log;
         this.batch = new ArrayList<>(batchSize);
         this.addToBatch = batch::add;
         long now = nanoClock.getAsLong();
@@ -74,6 +70,12 @@ final class DrainAgent implements Agent {
     @Override
     public String roleName() {
         return "telltale-drain";
+    }
+
+    /** Opens the store (if it was named rather than handed over): here, never on a caller's thread. */
+    @Override
+    public void onStart() {
+        store.ready(nanoClock.getAsLong());
     }
 
     @Override
@@ -114,18 +116,10 @@ final class DrainAgent implements Agent {
         reportDrops();
     }
 
-    /** Logs the failure, at most once per drop-report interval, with how many it stands for. */
+    /** Tells the operator, through the one rate limit of the {@link OperatorLog}. */
     @Override
     public void onError(Throwable error) {
-        errorsSinceLog++;
-        long now = nanoClock.getAsLong();
-        if (errorLogged && now - nextErrorLogNanos < 0) {
-            return;
-        }
-        LOG.error("Telltale: the drain failed and starts over ({} failures since the last report)", errorsSinceLog, error);
-        errorLogged = true;
-        errorsSinceLog = 0;
-        nextErrorLogNanos = now + dropReportIntervalNanos;
+        log.warn(OperatorLog.Topic.DRAIN, "the drain failed and starts over: " + OperatorLog.summary(error), error);
     }
 
     /** Events the store accepted. */
@@ -141,12 +135,10 @@ final class DrainAgent implements Agent {
     private int drainOneBatch(long now) {
         int moved = emitter.drainTo(addToBatch, batchSize);
         if (moved > 0) {
-            if (store.append(batch, now)) {
-                persisted += moved;
-                unflushed = true;
-            } else {
-                lost += moved;
-            }
+            int appended = store.append(batch, now);
+            persisted += appended;
+            lost += moved - appended;
+            unflushed |= appended > 0;
             batch.clear();
         }
         return moved;

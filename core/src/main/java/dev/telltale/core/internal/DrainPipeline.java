@@ -25,16 +25,28 @@ public final class DrainPipeline {
     private final AgentRunner runner;
 
     /**
-     * Starts draining.
-     *
-     * @param reopenWith how to open the store again after failures; {@code null} for a store handed
-     *     over as an instance, which is retried as it is
+     * Starts draining into a store already open.
      */
-    public DrainPipeline(EventEmitter emitter, EventStore store, StoreConfig reopenWith, int batchSize,
-            Duration flushInterval, Duration dropReportInterval) {
-        this.store = new ManagedStore(store, reopenWith == null ? null : () -> StoreLoader.open(reopenWith));
-        this.agent = new DrainAgent(emitter, this.store, batchSize, flushInterval.toNanos(),
-                dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging());
+    public DrainPipeline(EventEmitter emitter, EventStore store, int batchSize, Duration flushInterval,
+            Duration dropReportInterval, OperatorLog log) {
+        this(emitter, new ManagedStore(store, null, null, log), batchSize, flushInterval, dropReportInterval, log);
+    }
+
+    /**
+     * Starts draining into the store {@code storeConfig} names, which the drain thread opens (never the
+     * caller's thread); until it is open, events wait in the queue.
+     */
+    public DrainPipeline(EventEmitter emitter, StoreConfig storeConfig, int batchSize, Duration flushInterval,
+            Duration dropReportInterval, OperatorLog log) {
+        this(emitter, new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log),
+                batchSize, flushInterval, dropReportInterval, log);
+    }
+
+    private DrainPipeline(EventEmitter emitter, ManagedStore store, int batchSize, Duration flushInterval,
+            Duration dropReportInterval, OperatorLog log) {
+        this.store = store;
+        this.agent = new DrainAgent(emitter, store, batchSize, flushInterval.toNanos(),
+                dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging(log), log);
         this.runner = new AgentRunner(agent, new BackoffIdleStrategy(
                 IDLE_SPINS, IDLE_YIELDS, IDLE_MIN_PARK_NANOS, IDLE_MAX_PARK_NANOS));
         runner.start();
@@ -68,6 +80,11 @@ public final class DrainPipeline {
 
     public boolean storeAvailable() {
         return store.available();
+    }
+
+    /** Whether the store failed within the last minute, even if it works again now. */
+    public boolean storeFailedRecently() {
+        return store.failedRecently(System.nanoTime());
     }
 
     public String storeDescription() {

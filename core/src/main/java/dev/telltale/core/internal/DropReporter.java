@@ -1,8 +1,5 @@
 package dev.telltale.core.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Told, at most once per drop-report interval and only on the drain thread, how many events were
  * dropped since the last report. The default logs one warning.
@@ -17,18 +14,17 @@ interface DropReporter {
      */
     void report(long newQueueFull, long newClosed, EventEmitter emitter);
 
-    /** Logs one warning per kind of drop. */
-    static DropReporter logging() {
-        Logger log = LoggerFactory.getLogger(DropReporter.class);
+    /** Tells the operator, one warning per kind of drop, through the {@link OperatorLog}'s rate limit. */
+    static DropReporter logging(OperatorLog log) {
         return (newQueueFull, newClosed, emitter) -> {
             if (newQueueFull > 0) {
-                log.warn("Telltale dropped {} events since the last report because the queue was full "
-                                + "({} stripes x {} events); {} dropped in all. Raise the buffer size, or make the "
-                                + "store faster.",
-                        newQueueFull, emitter.stripes(), emitter.stripeCapacity(), emitter.dropped());
+                log.warn(OperatorLog.Topic.DROPS, "dropped " + newQueueFull + " events since the last report because "
+                        + "the queue was full (" + emitter.stripes() + " stripes x " + emitter.stripeCapacity()
+                        + " events); " + emitter.dropped() + " dropped in all. Raise telltale.buffer-size, or make the "
+                        + "store faster.", null);
             }
             if (newClosed > 0) {
-                log.warn("Telltale dropped {} events emitted after close()", newClosed);
+                log.warn(OperatorLog.Topic.DROPS, "dropped " + newClosed + " events emitted after close()", null);
             }
         };
     }

@@ -2,27 +2,30 @@ package dev.telltale.core.internal;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.StoreAppendException;
+import dev.telltale.core.internal.OperatorLog.Topic;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The drain's hold on its {@link EventStore}: what to do when the store fails. Drain thread only,
- * except the volatile status fields, which any thread may read.
+ * The drain's hold on its {@link EventStore}: opening it, and what to do when it fails. Drain thread
+ * only, except the volatile status fields, which any thread may read.
  *
- * <p>Policy: a batch whose {@code append} throws (an exception or an {@link Error}) is lost and
- * counted; it is never retried, since a store may have written part of it and a retry could
- * duplicate. After {@value #FAILURES_BEFORE_BACKOFF} failures in a row the store is considered
- * down: if it was opened by name, it is closed and opened again; either way the next attempt waits
- * for a backoff that doubles from {@value #MIN_BACKOFF_MILLIS} ms to {@value #MAX_BACKOFF_MILLIS}
- * ms. While the store is down the drain leaves events in the queue, which buffers a burst and
- * then drops (counted) once full. One success ends the backoff.
+ * <p>A store named in the configuration is opened here, on the drain thread, never on a caller's:
+ * until it is open, events wait in the queue. Policy on failure: a batch whose {@code append} throws
+ * (an exception or an {@link Error}) is lost and counted, except the part a
+ * {@link StoreAppendException} says was appended; it is never retried, since a retry could
+ * duplicate. After {@value #FAILURES_BEFORE_BACKOFF} failures in a row (or one failed open) the
+ * store is considered down: if it was opened by name, it is closed and opened again; either way the
+ * next attempt waits for a backoff that doubles from {@value #MIN_BACKOFF_MILLIS} ms to {@value
+ * #MAX_BACKOFF_MILLIS} ms. While the store is down the drain leaves events in the queue, which
+ * buffers a burst and then drops (counted) once full. One success ends the backoff. Failures are
+ * told to the operator through the {@link OperatorLog} (a store that stays down, once).
  */
 final class ManagedStore {
 
-    /** Opens the store again after it failed; {@code null} when the store was handed over as an instance. */
+    /** Opens the store (again); {@code null} when the store was handed over as an instance. */
     interface Opener {
         EventStore open() throws IOException;
     }
@@ -30,32 +33,39 @@ final class ManagedStore {
     static final int FAILURES_BEFORE_BACKOFF = 3;
     static final long MIN_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 30_000;
-    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-    private static final Logger LOG = LoggerFactory.getLogger(ManagedStore.class);
+    /** A failure this recent makes health DEGRADED even if the store works again: {@value} ms. */
+    static final long RECENT_FAILURE_MILLIS = 60_000;
 
     private final Opener opener;
-    private final String description;
+    private final OperatorLog log;
     private EventStore store;
     private int consecutiveFailures;
     private long backoffNanos;
     private long retryAtNanos;
-    private boolean loggedBefore;
-    private long nextLogNanos;
-    private long failuresSinceLog;
 
     // NOTE: single writer (the drain thread); volatile so health() on any thread sees them.
+    private volatile String description;
     private volatile long failures;
     private volatile String lastError;
+    private volatile long lastFailureNanos;
     private volatile boolean available = true;
 
-    ManagedStore(EventStore store, Opener opener) {
+    /**
+     * @param store the store, already open; or {@code null}, and then {@code opener} opens it on the drain thread
+     * @param opener opens the store (again); {@code null} for a store handed over as an instance
+     * @param description what to call the store until it is open
+     */
+    ManagedStore(EventStore store, Opener opener, String description, OperatorLog log) {
+        if (store == null && opener == null) {
+            throw new IllegalArgumentException("a store or a way to open one");
+        }
         this.store = store;
         this.opener = opener;
-        this.description = safeDescribe(store);
+        this.log = log;
+        this.description = store != null ? safeDescribe(store) : description;
     }
 
-    /** Whether the drain may use the store now; reopens it when its backoff has passed. */
+    /** Whether the drain may use the store now; opens it, or reopens it once its backoff has passed. */
     boolean ready(long nowNanos) {
         if (consecutiveFailures >= FAILURES_BEFORE_BACKOFF && nowNanos - retryAtNanos < 0) {
             return false;
@@ -77,37 +87,50 @@ final class ManagedStore {
         }
         try {
             store = opener.open();
-            return true;
         } catch (Throwable error) {
-            failed("reopening the store", error, nowNanos);
+            // Nothing to write to: the store is down at once, not after three tries.
+            consecutiveFailures = Math.max(consecutiveFailures, FAILURES_BEFORE_BACKOFF - 1);
+            failed("cannot open", error, nowNanos);
             return false;
         }
+        description = safeDescribe(store);
+        return true;
     }
 
-    /** Appends a batch; {@code false} (and the failure recorded) if the store threw. */
-    boolean append(List<DslEvent> batch, long nowNanos) {
+    /**
+     * Appends a batch; returns how many of its events are persisted: all of them, or after a failure
+     * (recorded) what a {@link StoreAppendException} says was appended, else none.
+     */
+    int append(List<DslEvent> batch, long nowNanos) {
         try {
             store.append(batch);
+        } catch (StoreAppendException partial) {
+            failed("append failed", partial, nowNanos);
+            return Math.min(partial.appended(), batch.size());
         } catch (Throwable error) {
-            failed("appending " + batch.size() + " events", error, nowNanos);
-            return false;
+            failed("append failed", error, nowNanos);
+            return 0;
         }
         succeeded();
-        return true;
+        return batch.size();
     }
 
-    /** Flushes; {@code false} (and the failure recorded) if the store threw. */
+    /** Flushes; {@code false} (and the failure recorded) if the store threw or is not open. */
     boolean flush(long nowNanos) {
+        EventStore current = store;
+        if (current == null) {
+            return false;
+        }
         try {
-            store.flush();
+            current.flush();
         } catch (Throwable error) {
-            failed("flushing", error, nowNanos);
+            failed("flush failed", error, nowNanos);
             return false;
         }
         return true;
     }
 
-    /** Flushes and closes the store, logging a failure. */
+    /** Flushes and closes the store, telling the operator if that fails. */
     void close() {
         EventStore current = store;
         store = null;
@@ -117,14 +140,14 @@ final class ManagedStore {
                 current.close();
             } catch (Throwable error) {
                 failures++;
-                lastError = summary(error);
-                LOG.warn("Telltale: closing the event store {} failed; events appended since its last flush may be lost",
-                        description, error);
+                lastError = OperatorLog.summary(error);
+                log.warn(Topic.STORE, "closing the event store " + description + " failed; events appended since its "
+                        + "last flush may be lost: " + lastError, error);
             }
         }
     }
 
-    /** Failed appends, flushes and reopens since the start. */
+    /** Failed opens, appends, flushes and closes since the start. */
     long failures() {
         return failures;
     }
@@ -139,16 +162,19 @@ final class ManagedStore {
         return available;
     }
 
+    /** Whether the store failed within the last {@value #RECENT_FAILURE_MILLIS} ms. */
+    boolean failedRecently(long nowNanos) {
+        return failures > 0 && nowNanos - lastFailureNanos < TimeUnit.MILLISECONDS.toNanos(RECENT_FAILURE_MILLIS);
+    }
+
     String description() {
         return description;
     }
 
     private void succeeded() {
         if (consecutiveFailures > 0) {
-            if (consecutiveFailures >= FAILURES_BEFORE_BACKOFF) {
-                LOG.info("Telltale: the event store {} works again after {} failures in a row", description,
-                        consecutiveFailures);
-            }
+            log.resolved(Topic.STORE, "the event store " + description + " works again after " + consecutiveFailures
+                    + " failures in a row");
             consecutiveFailures = 0;
             backoffNanos = 0;
             available = true;
@@ -158,8 +184,10 @@ final class ManagedStore {
     private void failed(String action, Throwable error, long nowNanos) {
         failures++;
         consecutiveFailures++;
-        lastError = summary(error);
-        log(action, error, nowNanos);
+        lastFailureNanos = nowNanos;
+        lastError = OperatorLog.summary(error);
+        log.warn(Topic.STORE, "event store " + description + ": " + action + ": " + lastError
+                + " (events are counted as lost or dropped until it works again)", error);
         if (consecutiveFailures >= FAILURES_BEFORE_BACKOFF) {
             available = false;
             backoffNanos = backoffNanos == 0
@@ -172,33 +200,10 @@ final class ManagedStore {
                 try {
                     broken.close();
                 } catch (Throwable closeError) {
-                    error.addSuppressed(closeError);
+                    // The store is being replaced because it failed; its close failing too says nothing new.
                 }
             }
         }
-    }
-
-    /** At most one log line per interval, with the number of failures it stands for. */
-    private void log(String action, Throwable error, long nowNanos) {
-        failuresSinceLog++;
-        if (loggedBefore && nowNanos - nextLogNanos < 0) {
-            return;
-        }
-        loggedBefore = true;
-        LOG.warn("Telltale: event store {} failed {} ({} failures since the last report, {} in a row)",
-                description, action, failuresSinceLog, consecutiveFailures, error);
-        failuresSinceLog = 0;
-        nextLogNanos = nowNanos + LOG_INTERVAL_NANOS;
-    }
-
-    private static String summary(Throwable error) {
-        String message;
-        try {
-            message = error.getMessage();
-        } catch (Throwable thrown) {
-            message = null;
-        }
-        return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
     }
 
     private static String safeDescribe(EventStore store) {

@@ -21,10 +21,22 @@ class DrainAgentTest {
     private final EventEmitter emitter = new EventEmitter(2, 1024);
     private long now = 1_000_000_000L;
     private final List<long[]> reports = new ArrayList<>();
+    private final List<String> logged = new ArrayList<>();
+    private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, new OperatorLog.Output() {
+        @Override
+        public void warn(String line, Throwable detail) {
+            logged.add("WARN " + line);
+        }
+
+        @Override
+        public void info(String line) {
+            logged.add("INFO " + line);
+        }
+    });
 
     private DrainAgent agent(ManagedStore store, int batchSize) {
         return new DrainAgent(emitter, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}));
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log);
     }
 
     private void emit(int count) {
@@ -36,7 +48,7 @@ class DrainAgentTest {
     @Test
     void doWork_movesAtMostOneBatchToTheStore() {
         RecordingStore store = new RecordingStore();
-        DrainAgent agent = agent(new ManagedStore(store, null), 10);
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 10);
         emit(25);
 
         assertThat(agent.doWork()).isEqualTo(10);
@@ -51,7 +63,7 @@ class DrainAgentTest {
     @Test
     void doWork_flushesOnceTheIntervalHasPassedAndOnlyIfSomethingWasAppended() {
         RecordingStore store = new RecordingStore();
-        DrainAgent agent = agent(new ManagedStore(store, null), 100);
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 100);
         emit(3);
         agent.doWork();
         assertThat(store.flushes()).isZero();
@@ -68,7 +80,7 @@ class DrainAgentTest {
     @Test
     void doWork_whenStoreThrows_countsTheBatchAsLostAndGoesOn() {
         RecordingStore store = new RecordingStore(n -> n == 2 ? new IOException("disk full") : null);
-        ManagedStore managed = new ManagedStore(store, null);
+        ManagedStore managed = new ManagedStore(store, null, "test", log);
         DrainAgent agent = agent(managed, 10);
         emit(30);
 
@@ -87,7 +99,7 @@ class DrainAgentTest {
     @Test
     void doWork_whenStoreThrowsAnError_countsTheBatchAsLostAndGoesOn() {
         RecordingStore store = new RecordingStore(n -> n == 1 ? new OutOfMemoryError("simulated") : null);
-        DrainAgent agent = agent(new ManagedStore(store, null), 10);
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 10);
         emit(20);
 
         agent.doWork();
@@ -108,7 +120,7 @@ class DrainAgentTest {
             return fresh;
         };
         RecordingStore broken = new RecordingStore(n -> new IOException("broken #" + n));
-        ManagedStore managed = new ManagedStore(broken, opener);
+        ManagedStore managed = new ManagedStore(broken, opener, "test", log);
         DrainAgent agent = agent(managed, 1);
         emit(10);
 
@@ -134,7 +146,7 @@ class DrainAgentTest {
         ManagedStore.Opener failing = () -> {
             throw new IOException("still down");
         };
-        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing);
+        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing, "test", log);
         DrainAgent agent = agent(managed, 1);
         emit(10);
         for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
@@ -159,7 +171,7 @@ class DrainAgentTest {
     @Test
     void onClose_drainsEverythingFlushesAndClosesTheStore() {
         RecordingStore store = new RecordingStore();
-        DrainAgent agent = agent(new ManagedStore(store, null), 7);
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 7);
         emit(100);
         emitter.close();
 
@@ -176,7 +188,7 @@ class DrainAgentTest {
         ManagedStore.Opener failing = () -> {
             throw new IOException("gone");
         };
-        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing);
+        ManagedStore managed = new ManagedStore(new RecordingStore(n -> new IOException("x")), failing, "test", log);
         DrainAgent agent = agent(managed, 1);
         emit(10);
         for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
@@ -193,8 +205,8 @@ class DrainAgentTest {
     @Test
     void doWork_reportsDropsAtMostOncePerIntervalWithTheCountSinceTheLastReport() {
         EventEmitter tiny = new EventEmitter(1, 2);
-        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null), 10, FLUSH_NANOS,
-                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}));
+        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
+                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
         for (int i = 0; i < 7; i++) {
             tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
         }
@@ -228,7 +240,7 @@ class DrainAgentTest {
                 throw new IllegalStateException("close failed");
             }
         };
-        ManagedStore managed = new ManagedStore(throwingOnClose, null);
+        ManagedStore managed = new ManagedStore(throwingOnClose, null, "test", log);
 
         managed.close();
 

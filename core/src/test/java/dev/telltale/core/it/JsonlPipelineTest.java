@@ -2,6 +2,7 @@ package dev.telltale.core.it;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
@@ -77,7 +78,8 @@ class JsonlPipelineTest {
         try (Events events = Events.start(EventsConfig.builder().shutdownHook(false)
                 .store("jsonl").storeOption("path", file.toString()).build())) {
             sent.forEach(events::emit);
-            assertThat(events.health().store()).isEqualTo("jsonl " + file.toAbsolutePath());
+            // Opened by the drain thread, not by start().
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.health().store().equals("jsonl " + file.toAbsolutePath()));
         }
 
         assertThat(readAll(file)).containsExactlyElementsOf(sent);
@@ -138,13 +140,20 @@ class JsonlPipelineTest {
     }
 
     @Test
-    void start_whenTheFileCannotBeOpened_failsNamingTheStore() throws IOException {
+    void start_whenTheFileCannotBeOpened_returnsAtOnceAndHealthNamesTheStoreAndTheFailure() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        EventsConfig config = EventsConfig.builder().shutdownHook(false)
+        EventsConfig config = EventsConfig.builder().shutdownHook(false).closeTimeout(Duration.ofSeconds(2))
                 .store("jsonl").storeOption("path", notADirectory.resolve("events.jsonl").toString()).build();
 
-        assertThatThrownBy(() -> Events.start(config))
-                .isInstanceOf(java.io.UncheckedIOException.class)
-                .hasMessageStartingWith("cannot open the event store jsonl{path=");
+        try (Events events = Events.start(config)) {
+            events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), null, "cbu.create", 1));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !events.health().isHealthy());
+            assertThat(events.health().reasons()).singleElement().asString()
+                    .startsWith("the store is failing: ")
+                    .contains("plain-file");
+            assertThat(events.health().store()).isEqualTo("jsonl{path=" + notADirectory.resolve("events.jsonl") + "} (opening)");
+            assertThat(events.stats().pending()).as("waits in the queue for the store").isEqualTo(1);
+        }
     }
 }

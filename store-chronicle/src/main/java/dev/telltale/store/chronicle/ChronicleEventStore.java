@@ -40,9 +40,11 @@ public final class ChronicleEventStore implements EventStore {
     /** Whether flushes touch the pages ahead unless told otherwise: {@value}. */
     public static final boolean DEFAULT_PRETOUCH = true;
 
-    private final QueueWriter writer;
+    private final Builder settings;
+    private QueueWriter writer;
 
-    private ChronicleEventStore(QueueWriter writer) {
+    private ChronicleEventStore(Builder settings, QueueWriter writer) {
+        this.settings = settings;
         this.writer = writer;
     }
 
@@ -61,10 +63,27 @@ public final class ChronicleEventStore implements EventStore {
         return writer.dir();
     }
 
-    /** Appends each event of the batch as one document, in order. Drain thread only. */
+    /**
+     * Appends each event of the batch as one document, in order. Drain thread only. A batch the file
+     * system has no room for is refused whole, before anything is written; a failure in the middle
+     * says how many events were written ({@link dev.telltale.api.store.StoreAppendException}); a
+     * queue whose directory or file was deleted under the process is created again by the next append.
+     */
     @Override
     public void append(List<DslEvent> batch) throws IOException {
+        if (writer.vanished()) {
+            recreate();
+        }
         writer.append(batch);
+    }
+
+    private void recreate() throws IOException {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            // The files it wrote are gone; closing it only releases its mappings.
+        }
+        writer = settings.openWriter();
     }
 
     /**
@@ -167,8 +186,13 @@ public final class ChronicleEventStore implements EventStore {
 
         /** Opens the store, creating the directory and the queue if missing. */
         public ChronicleEventStore open() throws IOException {
-            return new ChronicleEventStore(QueueWriter.open(dir, CycleFiles.rollCycleNamed(rollCycle),
-                    new Retention(retainCycles, retainAge), pretouch, blockSize, clockMillis));
+            JvmFlags.require();
+            return new ChronicleEventStore(this, openWriter());
+        }
+
+        private QueueWriter openWriter() throws IOException {
+            return QueueWriter.open(dir, CycleFiles.rollCycleNamed(rollCycle),
+                    new Retention(retainCycles, retainAge), pretouch, blockSize, clockMillis);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.telltale.api.store.EventStoreProvider;
 import dev.telltale.api.store.StoreConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Opens a {@link ChronicleEventStore}: the store named {@value #NAME}. Settings:
@@ -48,8 +49,30 @@ public final class ChronicleStoreProvider implements EventStoreProvider {
         return NAME;
     }
 
+    /** {@value #DIR}: a configuration that names no store but sets a directory wants this one. */
+    @Override
+    public Set<String> identifyingSettings() {
+        return Set.of(DIR);
+    }
+
+    /**
+     * Checks the settings and that this JVM has the flags Chronicle needs, opening nothing.
+     *
+     * @throws IllegalArgumentException naming a setting that is missing or wrong
+     * @throws IllegalStateException naming the JVM flags this JVM lacks
+     */
+    @Override
+    public void validate(StoreConfig config) {
+        builderFor(config);
+        JvmFlags.require();
+    }
+
     @Override
     public EventStore open(StoreConfig config) throws IOException {
+        return builderFor(config).open();
+    }
+
+    private static ChronicleEventStore.Builder builderFor(StoreConfig config) {
         config.requireOnly(DIR, ROLL_CYCLE, RETAIN_CYCLES, RETAIN_DAYS, PRETOUCH);
         ChronicleEventStore.Builder builder = ChronicleEventStore.builder(config.requirePath(DIR))
                 .pretouch(config.booleanOption(PRETOUCH, ChronicleEventStore.DEFAULT_PRETOUCH));
@@ -68,6 +91,6 @@ public final class ChronicleStoreProvider implements EventStoreProvider {
         if (retainDays > 0) {
             builder.retainAge(Duration.ofDays(retainDays));
         }
-        return builder.open();
+        return builder;
     }
 }

@@ -3,6 +3,7 @@ package dev.telltale.store.jsonl;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.StoreAppendException;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -35,7 +36,9 @@ public final class JsonlEventStore implements EventStore {
     private static final int INITIAL_BATCH_BYTES = 16 * 1024;
 
     private final Path file;
-    private final FileOutputStream out;
+    /** The file, for its existence: {@code java.io.File}'s check allocates nothing. */
+    private final java.io.File fileHandle;
+    private FileOutputStream out;
     private final boolean fsync;
     private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(INITIAL_BATCH_BYTES);
     private JsonGenerator generator;
@@ -43,10 +46,13 @@ public final class JsonlEventStore implements EventStore {
     private long length;
     /** The file may end inside a line, so the next batch must start with a line break. */
     private boolean lineBreakOwed;
+    /** The file was found deleted under the process: the next append creates it again. */
+    private boolean vanished;
     private boolean closed;
 
     JsonlEventStore(Path file, FileOutputStream out, boolean fsync) throws IOException {
         this.file = file;
+        this.fileHandle = file.toFile();
         this.out = out;
         this.fsync = fsync;
         try (RandomAccessFile existing = new RandomAccessFile(file.toFile(), "r")) {
@@ -63,11 +69,7 @@ public final class JsonlEventStore implements EventStore {
      */
     public static JsonlEventStore open(Path file, boolean fsync) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        FileOutputStream out = new FileOutputStream(absolute.toFile(), true);
+        FileOutputStream out = openForAppend(absolute);
         try {
             return new JsonlEventStore(absolute, out, fsync);
         } catch (IOException | RuntimeException e) {
@@ -76,20 +78,52 @@ public final class JsonlEventStore implements EventStore {
         }
     }
 
+    private static FileOutputStream openForAppend(Path absolute) throws IOException {
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new FileOutputStream(absolute.toFile(), true);
+    }
+
     /** The file this store appends to, as an absolute path. */
     public Path file() {
         return file;
     }
 
-    /** Writes the batch to the file, one line per event, in one write; see the class comment on failure. */
+    /**
+     * Writes the batch to the file, one line per event, in one write; see the class comment on failure.
+     * If the file was deleted under the process, the batch just written to it is reported lost
+     * ({@link StoreAppendException} with nothing appended) and the next append creates the file again.
+     */
     @Override
     public void append(List<DslEvent> batch) throws IOException {
         requireOpen();
         if (batch.isEmpty()) {
             return;
         }
+        if (vanished) {
+            recreate();
+        }
         encode(batch);
         writeBatchBytes();
+        if (!fileHandle.exists()) {
+            vanished = true;
+            throw new StoreAppendException("jsonl " + file + ": the file was deleted under this process; the "
+                    + batch.size() + " events just written to it are lost, and the file is created again", 0, null);
+        }
+    }
+
+    private void recreate() throws IOException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // The file it wrote is gone; closing only releases the descriptor.
+        }
+        out = openForAppend(file);
+        length = fileHandle.length();
+        lineBreakOwed = false;
+        vanished = false;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.EventStoreProvider;
 import dev.telltale.api.store.StoreConfig;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Opens a {@link JsonlEventStore}: the store named {@value #NAME}. Settings: {@value #PATH} (required, the
@@ -31,9 +32,23 @@ public final class JsonlStoreProvider implements EventStoreProvider {
         return NAME;
     }
 
+    /** {@value #PATH}: a configuration that names no store but sets a file wants this one. */
+    @Override
+    public Set<String> identifyingSettings() {
+        return Set.of(PATH);
+    }
+
+    /** Checks the settings, opening nothing. */
+    @Override
+    public void validate(StoreConfig config) {
+        config.requireOnly(PATH, FSYNC);
+        config.requirePath(PATH);
+        config.booleanOption(FSYNC, DEFAULT_FSYNC);
+    }
+
     @Override
     public EventStore open(StoreConfig config) throws IOException {
-        config.requireOnly(PATH, FSYNC);
+        validate(config);
         return JsonlEventStore.open(config.requirePath(PATH), config.booleanOption(FSYNC, DEFAULT_FSYNC));
     }
 }

@@ -1,11 +1,13 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.StoreAppendException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.RandomAccess;
@@ -45,9 +47,19 @@ public final class QueueWriter implements Closeable {
     private final ReaderPositions readers;
     private final PageToucher toucher;
     private final EncodedTextCache texts = new EncodedTextCache(EncodedTextCache.DEFAULT_SLOTS);
+    /** The directory, for its free space and existence: {@code java.io.File}'s calls allocate nothing. */
+    private final java.io.File space;
     private ExcerptAppender appender;
     private int retainedAtCycle = Integer.MIN_VALUE;
+    private int cycleFileCycle = Integer.MIN_VALUE;
+    private java.io.File cycleFile;
+    private boolean vanished;
     private boolean closed;
+
+    /** Free space kept beyond what a batch needs: {@value} bytes (Chronicle's own metadata, a new cycle file's header). */
+    static final long HEADROOM_BYTES = 1 << 20;
+    /** Space reserved per event of a batch: {@value} bytes, more than an event with a 500-character message takes. */
+    static final long BYTES_PER_EVENT_RESERVED = 2048;
 
     private QueueWriter(Path dir, SingleChronicleQueue queue, Retention retention, boolean pretouch) {
         this.dir = dir;
@@ -56,6 +68,7 @@ public final class QueueWriter implements Closeable {
         this.retention = retention;
         this.readers = new ReaderPositions(dir);
         this.toucher = pretouch ? new PageToucher() : null;
+        this.space = dir.toFile();
     }
 
     /**
@@ -95,22 +108,78 @@ public final class QueueWriter implements Closeable {
         return CycleFiles.nameOf(queue.rollCycle());
     }
 
-    /** Appends each event as one document, in order. Drain thread only. */
+    /**
+     * Appends each event as one document, in order. Drain thread only.
+     *
+     * <p>Before writing, checks that the file system has room for the batch and some headroom: a
+     * write into a memory-mapped page that the file system cannot back kills the write with a
+     * {@code SIGBUS} (an {@link InternalError}) in the middle of Chronicle's locked section, which
+     * leaves the queue's write lock held. Refusing the batch here, before any byte is written, keeps
+     * the queue usable, and appends resume by themselves once space is freed. After writing, checks
+     * that the cycle file is still there: events written into a file that was deleted under the
+     * process are not persisted, whatever the write said.
+     *
+     * @throws StoreAppendException when the batch could not be written, or only in part (saying how
+     *     much), or the queue's file vanished (then {@link #vanished()} is {@code true})
+     */
     public void append(List<DslEvent> batch) throws IOException {
         requireOpen();
+        if (batch.isEmpty()) {
+            return;
+        }
+        requireSpaceFor(batch.size());
+        int written = 0;
         try {
             ExcerptAppender events = appender();
             if (batch instanceof RandomAccess) {
-                for (int i = 0, size = batch.size(); i < size; i++) {
-                    write(events, batch.get(i));
+                for (int size = batch.size(); written < size; written++) {
+                    write(events, batch.get(written));
                 }
             } else {
                 for (DslEvent event : batch) {
                     write(events, event);
+                    written++;
                 }
             }
-        } catch (RuntimeException e) {
-            throw new IOException("chronicle " + dir + ": append failed: " + e, e);
+        } catch (RuntimeException | Error e) {
+            throw new StoreAppendException("chronicle " + dir + ": append failed after " + written + " of "
+                    + batch.size() + " events: " + e, written, e);
+        }
+        requireCycleFile(written);
+    }
+
+    /** Whether the queue's directory or cycle file was found deleted; the writer is of no more use then. */
+    public boolean vanished() {
+        return vanished;
+    }
+
+    /** Refuses a batch the file system may not have room for; see {@link #append}. */
+    private void requireSpaceFor(int events) throws IOException {
+        long needed = HEADROOM_BYTES + (long) events * BYTES_PER_EVENT_RESERVED;
+        long usable = space.getUsableSpace();
+        if (usable < needed) {
+            if (!space.isDirectory()) {
+                vanished = true;
+                throw new StoreAppendException("chronicle " + dir + ": the queue directory was deleted under this "
+                        + "process; nothing written, and the queue is created again", 0, null);
+            }
+            throw new StoreAppendException(String.format(Locale.ROOT,
+                    "chronicle %s: no space left on the file system (%,d bytes free, need %,d for %d events and "
+                            + "headroom); nothing written", dir, usable, needed, events), 0, null);
+        }
+    }
+
+    private void requireCycleFile(int written) throws IOException {
+        int cycle = appender.cycle();
+        if (cycle != cycleFileCycle) {
+            cycleFileCycle = cycle;
+            cycleFile = files.fileOf(cycle).toFile();
+        }
+        if (!cycleFile.exists()) {
+            vanished = true;
+            throw new StoreAppendException("chronicle " + dir + ": the queue file " + cycleFile
+                    + " was deleted under this process; the " + written + " events just written to it are lost, "
+                    + "and the queue is created again", 0, null);
         }
     }
 
@@ -118,10 +187,12 @@ public final class QueueWriter implements Closeable {
     public void flush() throws IOException {
         requireOpen();
         try {
-            if (toucher != null && appender != null) {
+            // Touching writes (a zero over a zero): on a full file system that is a SIGBUS too.
+            if (toucher != null && appender != null
+                    && space.getUsableSpace() > HEADROOM_BYTES + PageToucher.AHEAD_BYTES) {
                 toucher.touchAhead(appender);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             throw new IOException("chronicle " + dir + ": touching the pages ahead failed: " + e, e);
         }
         applyRetention();

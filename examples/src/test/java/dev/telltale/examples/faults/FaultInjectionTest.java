@@ -1,0 +1,177 @@
+package dev.telltale.examples.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telltale.examples.faults.ChildApp.Launch;
+import dev.telltale.examples.faults.ChildApp.Stats;
+import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.store.chronicle.EventLog;
+import dev.telltale.store.chronicle.Position;
+import dev.telltale.store.chronicle.RecordedEvent;
+import dev.telltale.store.jsonl.BadLinePolicy;
+import dev.telltale.store.jsonl.JsonlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recording never hurts the application, tried as an application meets it: the example executor in
+ * a real child JVM ({@link FaultApp}), with real files, and a fault injected from outside. Each test
+ * checks that every command ran and returned what it returns without Telltale, that the operator is
+ * told in one line, that health says why, and that the counters conserve with the files holding
+ * exactly what Telltale says it persisted.
+ */
+class FaultInjectionTest {
+
+    @TempDir
+    Path dir;
+
+    private ChildApp start(Launch launch) throws IOException {
+        return ChildApp.start(launch, dir.resolve("stderr-" + System.nanoTime() + ".txt"));
+    }
+
+    @Test
+    void chronicleWithoutItsJvmFlags_commandsRunAndStandardErrorSaysWhichFlagsOnce() throws Exception {
+        Path queue = dir.resolve("events");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue).withoutChronicleFlags())) {
+            app.awaitReady();
+            assertThat(app.ask("run 200")).isEqualTo("ran 200 mismatches 0");
+            assertThat(app.ask("health")).startsWith("health DEGRADED | recording could not start: ")
+                    .contains("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
+            assertThat(app.ask("run 200")).isEqualTo("ran 200 mismatches 0");
+            app.quit();
+
+            assertThat(app.telltaleErrorLines()).singleElement().asString()
+                    .startsWith("telltale: recording could not start: ")
+                    .contains("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
+            assertThat(app.stderrText()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void withAnSlf4jProvider_theOneLineGoesThroughItWithoutAStackTrace() throws Exception {
+        Path queue = dir.resolve("events");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue).withoutChronicleFlags().withSlf4jProvider())) {
+            app.awaitReady();
+            assertThat(app.ask("run 50")).isEqualTo("ran 50 mismatches 0");
+            app.quit();
+
+            assertThat(app.telltaleErrorLines()).singleElement().asString()
+                    .contains("WARN dev.telltale - recording could not start: ");
+            assertThat(app.stderrText()).doesNotContain("\tat ").doesNotContain("telltale: ");
+        }
+    }
+
+    @Test
+    void aBufferLargerThanTheHeapAllows_isRefusedNamingTheSettingAndCommandsRun() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file, "-Dtelltale.buffer-size=1073741824"))) {
+            app.awaitReady();
+            assertThat(app.ask("run 100")).isEqualTo("ran 100 mismatches 0");
+            assertThat(app.ask("health")).startsWith("health DEGRADED | recording could not start: ")
+                    .contains("telltale.buffer-size 1073741824");
+            app.quit();
+
+            assertThat(app.telltaleErrorLines()).singleElement().asString().contains("telltale.buffer-size 1073741824");
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
+    void anUnknownTelltaleProperty_isToldOnceAndRecordingGoesOn() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file, "-Dtelltale.version=1.2.3"))) {
+            app.awaitReady();
+            assertThat(app.ask("run 300")).isEqualTo("ran 300 mismatches 0");
+            assertThat(app.ask("settle")).contains("persisted 301 ");
+            assertThat(app.ask("health")).isEqualTo("health HEALTHY");
+            Stats last = Stats.parse(app.quit());
+
+            last.assertConserved();
+            assertThat(jsonlEvents(file)).isEqualTo(last.persisted()).isEqualTo(302);
+            assertThat(app.telltaleErrorLines()).singleElement().asString()
+                    .startsWith("telltale: ignored the unknown setting telltale.version");
+        }
+    }
+
+    @Test
+    void chronicleQueueDirectoryDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
+        Path queue = dir.resolve("events");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
+            app.awaitReady();
+            app.ask("run 1000");
+            Stats before = Stats.parse(app.ask("settle"));
+            assertThat(chronicleEvents(queue)).isEqualTo(before.persisted());
+
+            deleteTree(queue);
+            assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
+            app.ask("settle");
+            assertThat(app.ask("health")).startsWith("health DEGRADED").contains("was deleted under this process");
+            assertThat(app.ask("run 500")).isEqualTo("ran 500 mismatches 0");
+            Stats last = Stats.parse(app.quit());
+
+            last.assertConserved();
+            assertThat(last.lost()).as("the batch written into the deleted files").isPositive();
+            assertThat(chronicleEvents(queue)).as("the recreated queue holds what was persisted after the deletion")
+                    .isEqualTo(last.persisted() - before.persisted());
+            assertThat(app.telltaleErrorLines()).hasSize(2);
+            assertThat(app.telltaleErrorLines().get(0)).contains("the queue directory was deleted under this process");
+            assertThat(app.telltaleErrorLines().get(1)).endsWith("works again after 1 failures in a row");
+        }
+    }
+
+    @Test
+    void jsonlFileDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
+        Path file = dir.resolve("logs/events.jsonl");
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file))) {
+            app.awaitReady();
+            app.ask("run 1000");
+            Stats before = Stats.parse(app.ask("settle"));
+            assertThat(jsonlEvents(file)).isEqualTo(before.persisted());
+
+            deleteTree(file.getParent());
+            assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
+            app.ask("settle");
+            assertThat(app.ask("health")).startsWith("health DEGRADED").contains("was deleted under this process");
+            assertThat(app.ask("run 500")).isEqualTo("ran 500 mismatches 0");
+            Stats last = Stats.parse(app.quit());
+
+            last.assertConserved();
+            assertThat(last.lost()).isPositive();
+            assertThat(jsonlEvents(file)).isEqualTo(last.persisted() - before.persisted());
+        }
+    }
+
+    static long chronicleEvents(Path queue) throws IOException {
+        long count = 0;
+        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+            for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static long jsonlEvents(Path file) throws IOException {
+        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
+            return reader.events().count();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file);
+    }
+}
