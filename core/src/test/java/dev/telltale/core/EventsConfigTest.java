@@ -116,7 +116,9 @@ class EventsConfigTest {
         // Only the jsonl store is on this module's test class path: "dir" identifies no store here.
         assertThatThrownBy(() -> EventsConfig.builder().storeOption("dir", "/tmp/q").build().storeConfig())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no event store is configured: set telltale.store to one of jsonl (or set telltale.store.path)");
+                .hasMessageStartingWith("no event store is configured: set telltale.store to one of ")
+                .hasMessageContaining("jsonl (or set telltale.store.path)")
+                .hasMessageContaining("probe");
         assertThatThrownBy(() -> EventsConfig.builder().build().storeConfig())
                 .hasMessageStartingWith("no event store is configured");
     }

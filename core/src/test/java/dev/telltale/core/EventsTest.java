@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.core.testing.ProbeStoreProvider;
 import dev.telltale.core.testing.RecordingStore;
 import java.io.IOException;
 import java.time.Duration;
@@ -164,8 +165,8 @@ class EventsTest {
 
             EventHealth health = events.health();
             assertThat(health.status()).isEqualTo(EventHealth.Status.DEGRADED);
-            assertThat(health.reasons()).contains("the store is failing: java.io.IOException: no space left on device");
-            assertThat(health.lastStoreError()).isEqualTo("java.io.IOException: no space left on device");
+            assertThat(health.reasons()).contains("the store is failing: no space left on device");
+            assertThat(health.lastStoreError()).isEqualTo("no space left on device");
         }
     }
 
@@ -176,5 +177,53 @@ class EventsTest {
         assertThatThrownBy(() -> Events.start(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("no event store named 'nosuchstore' on the class path");
+    }
+
+    @Test
+    void start_opensANamedStoreOnTheDrainThreadNeverOnTheCallers() {
+        ProbeStoreProvider.OPENED_ON.clear();
+        try (Events events = Events.start(EventsConfig.builder().shutdownHook(false).store("probe").build())) {
+            events.emit(event(1));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().persisted() == 1);
+            assertThat(ProbeStoreProvider.OPENED_ON).containsExactly("telltale-drain");
+            assertThat(events.health().store()).isEqualTo("recording");
+        }
+    }
+
+    @Test
+    void start_whenAStoreSettingIsWrong_failsAtOnceNamingIt() {
+        EventsConfig config = EventsConfig.builder().shutdownHook(false).store("probe").storeOption("bad", "1").build();
+
+        assertThatThrownBy(() -> Events.start(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("store 'probe' setting 'bad': refused");
+    }
+
+    @Test
+    void requireQueueFitsHeap_refusesAQueueThatFullWouldTakeMoreThanAQuarterOfTheHeap() {
+        long sixGiB = 6L << 30;
+
+        assertThatThrownBy(() -> Events.requireQueueFitsHeap(4, 1 << 30, sixGiB))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("telltale.buffer-size 1073741824 with telltale.stripes 4: the queue would hold "
+                        + "4,294,967,296 events, about 524,288 MiB when full, more than a quarter of the maximum heap "
+                        + "(6,144 MiB); lower buffer-size or stripes");
+        // Rounded up to powers of two: 3 stripes of 3,000 are 4 x 4,096 = 16,384 events, 2 MiB.
+        Events.requireQueueFitsHeap(3, 3_000, 8L << 20);
+        assertThatThrownBy(() -> Events.requireQueueFitsHeap(3, 3_000, (8L << 20) - 4))
+                .hasMessageContaining("the queue would hold 16,384 events");
+    }
+
+    @Test
+    void failedToStart_givesAHandleThatRecordsNothingAndSaysWhy() {
+        Events failed = Events.failedToStart(new IllegalStateException("no flags"));
+
+        failed.emit(event(1));
+        assertThat(failed.isEnabled()).isFalse();
+        assertThat(failed.stats()).isEqualTo(EventStats.NONE);
+        assertThat(failed.health().status()).isEqualTo(EventHealth.Status.DEGRADED);
+        assertThat(failed.health().reasons()).containsExactly("recording could not start: java.lang.IllegalStateException: no flags");
+        failed.close();
     }
 }

@@ -40,12 +40,18 @@ class VerbsAndSessionsTest {
             "        if (\"boom\".equals(verb)) {",
             "            throw new IllegalStateException(\"verb accessor failed\");",
             "        }",
+            "        if (\"error\".equals(verb)) {",
+            "            throw new AssertionError(\"verb accessor error\");",
+            "        }",
             "        return verb;",
             "    }",
             "",
             "    public UUID id() {",
             "        if (\"boom\".equals(verb)) {",
             "            throw new IllegalStateException(\"id accessor failed\");",
+            "        }",
+            "        if (\"error\".equals(verb)) {",
+            "            throw new AssertionError(\"id accessor error\");",
             "        }",
             "        return id;",
             "    }",
@@ -82,6 +88,11 @@ class VerbsAndSessionsTest {
             "    }",
             "",
             "    @Command",
+            "    public String text(@Verb CharSequence verb) {",
+            "        return \"text\";",
+            "    }",
+            "",
+            "    @Command",
             "    public String kind(@Verb Kind kind) {",
             "        return \"kind\";",
             "    }",
@@ -107,6 +118,29 @@ class VerbsAndSessionsTest {
             "    }",
             "}");
 
+    /** A user's CharSequence whose toString() fails with an Error. */
+    private static final JavaFileObject HOSTILE_TEXT = JavaFileObjects.forSourceLines("com.acme.HostileText",
+            "package com.acme;",
+            "",
+            "public final class HostileText implements CharSequence {",
+            "    public int length() {",
+            "        return 3;",
+            "    }",
+            "",
+            "    public char charAt(int index) {",
+            "        return 'x';",
+            "    }",
+            "",
+            "    public CharSequence subSequence(int start, int end) {",
+            "        return this;",
+            "    }",
+            "",
+            "    @Override",
+            "    public String toString() {",
+            "        throw new AssertionError(\"toString failed\");",
+            "    }",
+            "}");
+
     private static ClassLoader loader;
 
     @RegisterExtension
@@ -116,7 +150,7 @@ class VerbsAndSessionsTest {
 
     @BeforeAll
     static void compile() {
-        loader = Harness.compile(true, REQUEST, CONSOLE);
+        loader = Harness.compile(true, REQUEST, HOSTILE_TEXT, CONSOLE);
     }
 
     @BeforeEach
@@ -177,6 +211,26 @@ class VerbsAndSessionsTest {
     void verb_accessorThrows_recordsUnknownAndStillRunsTheCommand() throws Throwable {
         assertThat(call(console, "handle", request("boom", null))).isEqualTo("handled");
         assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "unknown", null));
+    }
+
+    @Test
+    void verb_accessorThrowsAnError_recordsUnknownAndStillRunsTheCommand() throws Throwable {
+        assertThat(call(console, "handle", request("error", null))).isEqualTo("handled");
+        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "unknown", null));
+    }
+
+    @Test
+    void verb_charSequenceWhoseToStringThrowsAnError_recordsUnknownAndStillRunsTheCommand() throws Throwable {
+        Object hostile = Harness.load(loader, "com.acme.HostileText").getConstructor().newInstance();
+
+        assertThat(call(console, "text", hostile)).isEqualTo("text");
+        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "unknown", null));
+    }
+
+    @Test
+    void session_accessorThrowsAnError_recordsNoSessionAndStillRunsTheCommand() throws Throwable {
+        assertThat(call(console, "handleInSession", request("error", null))).isEqualTo("handled in session");
+        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "handleInSession", null));
     }
 
     @Test

@@ -111,6 +111,38 @@ class AgentRunnerTest {
     }
 
     @Test
+    void close_whenOnCloseThrows_reportsItAndTheThreadStillEnds() throws Exception {
+        IllegalStateException closing = new IllegalStateException("onClose failed");
+        ScriptedAgent agent = new ScriptedAgent(step -> null, step -> null) {
+            @Override
+            public void onClose() {
+                throw closing;
+            }
+        };
+        AgentRunner runner = runner(agent);
+        runner.start();
+
+        assertThat(runner.close(Duration.ofSeconds(10))).isTrue();
+        assertThat(agent.errors).containsExactly(closing);
+    }
+
+    @Test
+    void start_whenOnErrorItselfThrows_theRunnerCarriesOn() throws Exception {
+        ScriptedAgent agent = new ScriptedAgent(step -> step == 1 ? new IllegalStateException("work") : null, step -> null) {
+            @Override
+            public void onError(Throwable error) {
+                throw new IllegalStateException("reporting failed too");
+            }
+        };
+        AgentRunner runner = runner(agent);
+        runner.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.steps.get() > 5);
+
+        assertThat(runner.restarts()).isEqualTo(1);
+        assertThat(runner.close(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
     void interrupt_doesNotStopTheRunner() throws Exception {
         ScriptedAgent agent = new ScriptedAgent(step -> null, step -> null);
         AgentRunner runner = runner(agent);

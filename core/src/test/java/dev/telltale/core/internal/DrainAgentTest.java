@@ -92,7 +92,7 @@ class DrainAgentTest {
         assertThat(agent.lost()).isEqualTo(10);
         assertThat(store.events()).hasSize(20);
         assertThat(managed.failures()).isEqualTo(1);
-        assertThat(managed.lastError()).isEqualTo("java.io.IOException: disk full");
+        assertThat(managed.lastError()).isEqualTo("disk full");
         assertThat(managed.available()).as("one failure is not an outage").isTrue();
     }
 
