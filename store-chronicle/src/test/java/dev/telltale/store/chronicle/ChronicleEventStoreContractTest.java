@@ -30,6 +30,15 @@ class ChronicleEventStoreContractTest extends EventStoreContractTest {
         return TestEvents.readAll(queueDir());
     }
 
+    @Override
+    protected void deleteUnderTheStore() throws IOException {
+        try (var paths = Files.walk(queueDir())) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private Path queueDir() {
         return dir.resolve("events");
     }

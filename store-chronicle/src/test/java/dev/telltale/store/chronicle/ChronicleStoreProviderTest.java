@@ -114,4 +114,26 @@ class ChronicleStoreProviderTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no EventStoreProvider named chronicle"));
     }
+
+    @Test
+    void identifyingSettings_isTheDirectory() {
+        assertThat(new ChronicleStoreProvider().identifyingSettings()).containsExactly("dir");
+    }
+
+    @Test
+    void validate_checksTheSettingsWithoutCreatingAnything() {
+        Path queue = dir.resolve("not-yet");
+        ChronicleStoreProvider provider = new ChronicleStoreProvider();
+
+        provider.validate(StoreConfig.of("chronicle", Map.of("dir", queue.toString())));
+        assertThat(queue).doesNotExist();
+        assertThatThrownBy(() -> provider.validate(StoreConfig.of("chronicle", Map.of("dir", queue.toString(), "roll-cycle", "WEEKLYISH"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("store 'chronicle' setting 'roll-cycle': ");
+    }
+
+    @Test
+    void jvmFlags_theBuildStartsTestsWithThem() {
+        assertThat(JvmFlags.missing()).isEmpty();
+    }
 }

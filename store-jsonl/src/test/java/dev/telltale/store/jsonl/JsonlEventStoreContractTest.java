@@ -23,6 +23,11 @@ class JsonlEventStoreContractTest extends EventStoreContractTest {
         return TestEvents.readAll(file());
     }
 
+    @Override
+    protected void deleteUnderTheStore() throws IOException {
+        java.nio.file.Files.delete(file());
+    }
+
     private Path file() {
         return dir.resolve("events.jsonl");
     }

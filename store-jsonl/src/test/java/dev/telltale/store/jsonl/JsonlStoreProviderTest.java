@@ -72,4 +72,23 @@ class JsonlStoreProviderTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no EventStoreProvider named jsonl"));
     }
+
+    @Test
+    void identifyingSettings_isThePath() {
+        assertThat(new JsonlStoreProvider().identifyingSettings()).containsExactly("path");
+    }
+
+    @Test
+    void validate_checksTheSettingsWithoutCreatingAnything() {
+        Path file = dir.resolve("sub/events.jsonl");
+        JsonlStoreProvider provider = new JsonlStoreProvider();
+
+        provider.validate(StoreConfig.of("jsonl", Map.of("path", file.toString())));
+        assertThat(file.getParent()).doesNotExist();
+        assertThatThrownBy(() -> provider.validate(StoreConfig.of("jsonl", Map.of("path", file.toString(), "fsync", "maybe"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'fsync'");
+        assertThatThrownBy(() -> provider.validate(StoreConfig.of("jsonl", Map.of())))
+                .hasMessageContaining("'path'");
+    }
 }

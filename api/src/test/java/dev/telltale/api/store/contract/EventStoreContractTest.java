@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.StoreAppendException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,27 @@ public abstract class EventStoreContractTest {
 
     /** Everything the stores opened so far persisted, in order; called after they are closed. */
     protected abstract List<DslEvent> persistedEvents() throws IOException;
+
+    /** Deletes what the store writes to (its file, its directory) as an operator's {@code rm -rf} would, while it is open. */
+    protected abstract void deleteUnderTheStore() throws IOException;
+
+    @Test
+    void append_afterItsFilesWereDeleted_reportsNothingAppendedThenRecreatesThem() throws IOException {
+        try (EventStore store = openStore()) {
+            store.append(List.of(ContractEvents.started()));
+            deleteUnderTheStore();
+
+            assertThatThrownBy(() -> store.append(List.of(ContractEvents.succeeded())))
+                    .isInstanceOfSatisfying(StoreAppendException.class, e -> {
+                        assertThat(e.appended()).as("nothing is persisted in deleted files").isZero();
+                        assertThat(e.getMessage()).contains("deleted under this process");
+                    });
+            store.append(List.of(ContractEvents.failed()));
+            store.flush();
+        }
+
+        assertThat(persistedEvents()).as("what the recreated files hold").containsExactly(ContractEvents.failed());
+    }
 
     @Test
     void append_inSeveralBatches_persistsEveryEventInOrder() throws IOException {
