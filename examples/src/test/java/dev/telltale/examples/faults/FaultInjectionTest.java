@@ -188,6 +188,35 @@ class FaultInjectionTest {
         }
     }
 
+    @Test
+    void jsonlOnAFileSystemThatFillsUp_losesOnlyWhatDidNotFitAndResumesOnceSpaceIsFreed() throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("small-fs"));
+        try (TmpfsMount fs = TmpfsMount.mount(mount, "16m")) {
+            Path file = mount.resolve("events.jsonl");
+            try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file))) {
+                app.awaitReady();
+                app.ask("run 2000");
+                app.ask("settle");
+
+                Path filler = fs.fill();
+                assertThat(app.ask("run 3000")).isEqualTo("ran 3000 mismatches 0");
+                await().atMost(Duration.ofSeconds(30)).until(() -> app.ask("health").startsWith("health DEGRADED"));
+
+                Files.delete(filler);
+                await().atMost(Duration.ofSeconds(60)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+                Stats recovered = Stats.parse(app.ask("stats"));
+                assertThat(app.ask("run 2000")).isEqualTo("ran 2000 mismatches 0");
+                Stats last = Stats.parse(app.quit());
+
+                last.assertConserved();
+                assertThat(last.lost() + last.dropped()).isPositive();
+                assertThat(last.persisted() - recovered.persisted()).isEqualTo(last.emitted() - recovered.emitted());
+                assertThat(jsonlEvents(file)).as("no partial line, exactly what was persisted").isEqualTo(last.persisted());
+                assertThat(app.telltaleErrorLines()).first().asString().contains("No space left on device");
+            }
+        }
+    }
+
     /**
      * The writer killed with {@code kill -9} at random moments, from its very first milliseconds on,
      * over and over on the same queue: every later run still starts, records and is read back whole.
