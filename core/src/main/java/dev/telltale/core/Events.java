@@ -97,7 +97,22 @@ public final class Events implements EventSink, AutoCloseable {
                         config.dropReportInterval(), log)
                 : new DrainPipeline(emitter, storeConfig, config.batchSize(), config.flushInterval(),
                         config.dropReportInterval(), log);
-        return new Events(emitter, drain, config, null, log, config.shutdownHook());
+        try {
+            return new Events(emitter, drain, config, null, log, config.shutdownHook());
+        } catch (RuntimeException | Error e) {
+            // No shutdown hook (the JVM is already shutting down): do not leave the drain running.
+            emitter.close();
+            closeQuietly(drain, config);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(DrainPipeline drain, EventsConfig config) {
+        try {
+            drain.close(config.closeTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A handle that records nothing; its {@code emit} is one branch. */

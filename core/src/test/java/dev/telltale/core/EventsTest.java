@@ -226,4 +226,80 @@ class EventsTest {
         assertThat(failed.health().reasons()).containsExactly("recording could not start: java.lang.IllegalStateException: no flags");
         failed.close();
     }
+
+    @Test
+    void close_whenTheDrainDoesNotFinishInTime_returnsAfterTheTimeoutWithEventsPending() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore stuck = new RecordingStore() {
+            @Override
+            public void append(List<DslEvent> batch) throws IOException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.append(batch);
+            }
+        };
+        Events events = Events.start(config(stuck).closeTimeout(Duration.ofMillis(100)).build());
+        events.emit(event(1));
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        events.emit(event(2));
+
+        events.close();
+
+        assertThat(events.stats().pending()).isPositive();
+        assertThat(events.health().reasons()).contains("closed");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().pending() == 0);
+        assertThat(events.stats().persisted()).isEqualTo(2);
+    }
+
+    @Test
+    void stats_addUpWhileEventsArePending() {
+        RecordingStore store = new RecordingStore();
+        try (Events events = Events.start(config(store).build())) {
+            for (int i = 0; i < 100; i++) {
+                events.emit(event(i));
+            }
+            events.emit(null);
+            EventStats stats = events.stats();
+
+            assertThat(stats.emitted()).isEqualTo(101);
+            assertThat(stats.droppedNull()).isEqualTo(1);
+            assertThat(stats.persisted() + stats.pending() + stats.dropped() + stats.lost()).isEqualTo(101);
+        }
+    }
+
+    @Test
+    void disabled_andConfig_areWhatWasAsked() {
+        Events disabled = Events.disabled();
+        assertThat(disabled.isEnabled()).isFalse();
+        assertThat(disabled.config().enabled()).isFalse();
+        disabled.close();
+
+        EventsConfig config = config(new RecordingStore()).build();
+        try (Events events = Events.start(config)) {
+            assertThat(events.config()).isSameAs(config);
+            assertThat(events.isEnabled()).isTrue();
+        }
+    }
+
+    @Test
+    void installGlobal_replacesTheProcessWideHandleAndReturnsThePreviousOne() {
+        Events first = Events.disabled();
+        Events second = Events.disabled();
+        Events before = Events.installGlobal(first);
+        try {
+            assertThat(Events.global()).isSameAs(first);
+            assertThat(Events.installGlobal(second)).isSameAs(first);
+            assertThat(Events.global()).isSameAs(second);
+        } finally {
+            if (before != null) {
+                Events.installGlobal(before);
+            }
+        }
+    }
 }

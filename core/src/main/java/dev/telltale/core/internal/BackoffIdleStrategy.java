@@ -46,6 +46,16 @@ final class BackoffIdleStrategy implements IdleStrategy {
         }
     }
 
+    /** How long the next park lasts, if the next idle parks; for tests. */
+    long nextParkNanos() {
+        return parkNanos;
+    }
+
+    /** Spins and yields done since the last reset; for tests. */
+    long spinsAndYields() {
+        return spins + yields;
+    }
+
     @Override
     public void reset() {
         spins = 0;

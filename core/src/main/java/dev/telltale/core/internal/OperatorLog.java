@@ -15,7 +15,7 @@ import org.slf4j.helpers.NOPLoggerFactory;
  * written again until something else was said on that topic (a store that stays down is reported
  * once, not every ten seconds), and a new warning waits until the interval since the last one has
  * passed; the next line written says how many were held back. {@link #resolved} reports the end of
- * a trouble once and resets its topic.
+ * a trouble once; a trouble that comes and goes faster than the interval is not said each time.
  *
  * <p>Where the lines go: through SLF4J when the application has an SLF4J provider, as one line
  * without a stack trace (the stack trace follows at {@code DEBUG}, for those who ask for it); with
@@ -73,7 +73,7 @@ public final class OperatorLog {
             state.heldBack++;
             return;
         }
-        if (state.lastLine != null && now - state.nextAllowedNanos < 0) {
+        if (state.everWritten && now - state.nextAllowedNanos < 0) {
             state.heldBack++;
             return;
         }
@@ -81,10 +81,14 @@ public final class OperatorLog {
         output.warn(line + held, detail);
         state.lastLine = line;
         state.heldBack = 0;
+        state.everWritten = true;
         state.nextAllowedNanos = now + intervalNanos;
     }
 
-    /** Says once that the trouble on {@code topic} is over, if a warning was written about it; resets the topic. */
+    /**
+     * Says once that the trouble on {@code topic} is over, if a warning was written about it since, so
+     * that the same warning, should it come back, is written again (once the interval has passed).
+     */
     public synchronized void resolved(Topic topic, String line) {
         TopicState state = topics.get(topic);
         if (state.lastLine == null) {
@@ -127,6 +131,7 @@ public final class OperatorLog {
     }
 
     private static final class TopicState {
+        private boolean everWritten;
         private String lastLine;
         private long nextAllowedNanos;
         private long heldBack;

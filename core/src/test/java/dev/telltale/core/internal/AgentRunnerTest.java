@@ -143,6 +143,57 @@ class AgentRunnerTest {
     }
 
     @Test
+    void close_beforeStart_returnsAtOnceAndNeverRunsTheAgent() throws Exception {
+        ScriptedAgent agent = new ScriptedAgent(step -> null, step -> null);
+        AgentRunner runner = runner(agent);
+
+        assertThat(runner.close(Duration.ofSeconds(10))).isTrue();
+        assertThat(agent.steps).hasValue(0);
+        assertThat(agent.closed).isFalse();
+    }
+
+    @Test
+    void close_whenTheAgentDoesNotFinishInTime_saysSo() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ScriptedAgent agent = new ScriptedAgent(step -> null, step -> null) {
+            @Override
+            public void onClose() {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onClose();
+            }
+        };
+        AgentRunner runner = runner(agent);
+        runner.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.steps.get() > 0);
+
+        assertThat(runner.close(Duration.ofMillis(50))).isFalse();
+        assertThat(runner.isAlive()).isTrue();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isAlive());
+        assertThat(agent.closed).isTrue();
+    }
+
+    @Test
+    void start_twice_isRefused() {
+        AgentRunner runner = runner(new ScriptedAgent(step -> null, step -> null));
+        runner.start();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(runner::start)
+                    .isInstanceOf(IllegalStateException.class).hasMessage("test-agent already started");
+        } finally {
+            try {
+                runner.close(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
     void interrupt_doesNotStopTheRunner() throws Exception {
         ScriptedAgent agent = new ScriptedAgent(step -> null, step -> null);
         AgentRunner runner = runner(agent);

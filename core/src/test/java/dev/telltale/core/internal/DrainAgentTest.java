@@ -21,18 +21,7 @@ class DrainAgentTest {
     private final EventEmitter emitter = new EventEmitter(2, 1024);
     private long now = 1_000_000_000L;
     private final List<long[]> reports = new ArrayList<>();
-    private final List<String> logged = new ArrayList<>();
-    private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, new OperatorLog.Output() {
-        @Override
-        public void warn(String line, Throwable detail) {
-            logged.add("WARN " + line);
-        }
-
-        @Override
-        public void info(String line) {
-            logged.add("INFO " + line);
-        }
-    });
+    private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, new RecordingOutput());
 
     private DrainAgent agent(ManagedStore store, int batchSize) {
         return new DrainAgent(emitter, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
@@ -181,6 +170,49 @@ class DrainAgentTest {
         assertThat(store.flushes()).isEqualTo(1);
         assertThat(store.closes()).isEqualTo(1);
         assertThat(agent.persisted()).isEqualTo(100);
+    }
+
+    @Test
+    void doWork_whenTheStoreAppendsPartOfABatch_countsThatPartPersistedAndTheRestLost() {
+        RecordingStore store = new RecordingStore(n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 4, null) : null);
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 10);
+        emit(15);
+
+        agent.doWork();
+        agent.doWork();
+
+        assertThat(agent.persisted()).isEqualTo(4 + 5);
+        assertThat(agent.lost()).isEqualTo(6);
+    }
+
+    @Test
+    void onStart_opensTheStoreBeforeAnyWork() {
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        DrainAgent agent = agent(new ManagedStore(null, () -> {
+            opens.incrementAndGet();
+            return new RecordingStore();
+        }, "test (opening)", log), 10);
+
+        agent.onStart();
+
+        assertThat(opens).hasValue(1);
+    }
+
+    @Test
+    void onClose_reportsTheDropsSinceTheLastReport() {
+        EventEmitter tiny = new EventEmitter(1, 2);
+        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
+                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        for (int i = 0; i < 5; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
+        }
+        tiny.close();
+        tiny.emit(DslEvent.succeeded(9, null, "a.b", 1));
+
+        agent.onClose();
+
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r).containsExactly(3, 1));
+        assertThat(agent.persisted()).isEqualTo(2);
     }
 
     @Test

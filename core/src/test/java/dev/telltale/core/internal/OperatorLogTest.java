@@ -63,16 +63,29 @@ class OperatorLogTest {
     }
 
     @Test
-    void resolved_saysSoOnceAfterAWarningAndResetsTheTopic() {
+    void resolved_saysSoOnceAfterAWarning() {
         log.resolved(Topic.STORE, "works again");
         assertThat(output.lines).as("nothing to resolve").isEmpty();
 
         log.warn(Topic.STORE, "down", null);
         log.resolved(Topic.STORE, "works again");
         log.resolved(Topic.STORE, "works again");
+
+        assertThat(output.lines).containsExactly("WARN down", "INFO works again");
+    }
+
+    @Test
+    void aTroubleThatComesAndGoesQuickly_isSaidAtMostOncePerInterval() {
+        // Regression: a store failing every tenth batch wrote two lines per failure.
+        for (int i = 0; i < 5; i++) {
+            log.warn(Topic.STORE, "down", null);
+            log.resolved(Topic.STORE, "works again");
+            now += INTERVAL / 10;
+        }
+        now += INTERVAL;
         log.warn(Topic.STORE, "down", null);
 
-        assertThat(output.lines).containsExactly("WARN down", "INFO works again", "WARN down");
+        assertThat(output.lines).containsExactly("WARN down", "INFO works again", "WARN down (4 similar warnings held back)");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly what Telltale says it persisted.
  */
 class FaultInjectionTest {
+
+    private static final int KILLS = 8;
 
     @TempDir
     Path dir;
@@ -165,14 +166,7 @@ class FaultInjectionTest {
                 Stats before = Stats.parse(app.ask("settle"));
                 assertThat(before.lost()).isZero();
 
-                Path filler = fs.fill();
-                assertThat(app.ask("run 3000")).isEqualTo("ran 3000 mismatches 0");
-                await().atMost(Duration.ofSeconds(30)).until(() -> app.ask("health").startsWith("health DEGRADED"));
-                assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
-
-                Files.delete(filler);
-                await().atMost(Duration.ofSeconds(60)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
-                Stats recovered = Stats.parse(app.ask("stats"));
+                Stats recovered = fillThenFree(app, fs);
                 assertThat(app.ask("run 2000")).isEqualTo("ran 2000 mismatches 0");
                 Stats last = Stats.parse(app.quit());
 
@@ -198,13 +192,7 @@ class FaultInjectionTest {
                 app.ask("run 2000");
                 app.ask("settle");
 
-                Path filler = fs.fill();
-                assertThat(app.ask("run 3000")).isEqualTo("ran 3000 mismatches 0");
-                await().atMost(Duration.ofSeconds(30)).until(() -> app.ask("health").startsWith("health DEGRADED"));
-
-                Files.delete(filler);
-                await().atMost(Duration.ofSeconds(60)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
-                Stats recovered = Stats.parse(app.ask("stats"));
+                Stats recovered = fillThenFree(app, fs);
                 assertThat(app.ask("run 2000")).isEqualTo("ran 2000 mismatches 0");
                 Stats last = Stats.parse(app.quit());
 
@@ -224,17 +212,7 @@ class FaultInjectionTest {
     @Test
     void chronicleWriterKilledAtRandomMoments_laterRunsStillRecordEverythingAndTheQueueReads() throws Exception {
         Path queue = dir.resolve("events");
-        Random random = new Random(42);
-        for (int round = 0; round < 8; round++) {
-            try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
-                if (round % 2 == 1) {
-                    app.awaitReady();
-                    app.ask("loop");
-                }
-                Thread.sleep(random.nextInt(round % 2 == 1 ? 300 : 600));
-                app.kill();
-            }
-        }
+        killRepeatedly(Launch.of("-Dtelltale.store.dir=" + queue), 42);
         long survivors = chronicleEvents(queue);
 
         try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
@@ -256,17 +234,7 @@ class FaultInjectionTest {
     @Test
     void jsonlWriterKilledAtRandomMoments_laterRunsStillRecordEverythingAndTheFileReads() throws Exception {
         Path file = dir.resolve("events.jsonl");
-        Random random = new Random(7);
-        for (int round = 0; round < 8; round++) {
-            try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file))) {
-                if (round % 2 == 1) {
-                    app.awaitReady();
-                    app.ask("loop");
-                }
-                Thread.sleep(random.nextInt(round % 2 == 1 ? 300 : 600));
-                app.kill();
-            }
-        }
+        killRepeatedly(Launch.of("-Dtelltale.store.path=" + file), 7);
         long survivors;
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
             survivors = reader.events().count();
@@ -281,9 +249,44 @@ class FaultInjectionTest {
             assertThat(last.persisted()).isEqualTo(last.emitted()).isEqualTo(1002);
             try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
                 assertThat(reader.events().count()).isEqualTo(survivors + 1002);
-                assertThat(reader.skippedLines()).as("at most one torn line per kill").isLessThanOrEqualTo(8);
+                assertThat(reader.skippedLines()).as("at most one torn line per kill").isLessThanOrEqualTo(KILLS);
             }
         }
+    }
+
+    /**
+     * Starts the application {@value #KILLS} times and kills it with {@code kill -9}: every other time
+     * within its first 600 ms (while it starts, maybe before it has opened anything), the others
+     * while it records commands as fast as it can.
+     */
+    private void killRepeatedly(Launch launch, long seed) throws Exception {
+        Random random = new Random(seed);
+        for (int round = 0; round < KILLS; round++) {
+            try (ChildApp app = start(launch)) {
+                boolean whileRecording = round % 2 == 1;
+                if (whileRecording) {
+                    app.awaitReady();
+                    app.ask("loop");
+                }
+                Thread.sleep(random.nextInt(whileRecording ? 300 : 600));
+                app.kill();
+            }
+        }
+    }
+
+    /**
+     * Fills the file system while the application records, waits until Telltale says it is degraded,
+     * frees the space and waits until everything pending was handled; returns the stats then.
+     */
+    private static Stats fillThenFree(ChildApp app, TmpfsMount fs) throws Exception {
+        Path filler = fs.fill();
+        assertThat(app.ask("run 3000")).isEqualTo("ran 3000 mismatches 0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.ask("health").startsWith("health DEGRADED"));
+        assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
+
+        Files.delete(filler);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+        return Stats.parse(app.ask("stats"));
     }
 
     static long chronicleEvents(Path queue) throws IOException {
@@ -310,7 +313,4 @@ class FaultInjectionTest {
         }
     }
 
-    static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file);
-    }
 }
