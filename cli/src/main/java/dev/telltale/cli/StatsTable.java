@@ -88,7 +88,7 @@ final class StatsTable {
 
     private String keyOf(DslEvent event, String verb) {
         return switch (grouping) {
-            case verb -> verb;
+            case verb -> Printable.of(verb);
             case session -> event.sessionId() == null ? "(none)" : event.sessionId().toString();
             case hour -> HOUR.format(event.timestamp());
         };

@@ -85,6 +85,7 @@ public final class TelltaleMain {
             message = e.getClass().getSimpleName();
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        // A message may quote event content (a damaged file's bytes, a verb): never raw on a terminal.
+        return Printable.of(newline < 0 ? message : message.substring(0, newline));
     }
 }

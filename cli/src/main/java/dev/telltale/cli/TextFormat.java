@@ -10,7 +10,9 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * One aligned line per event: time (UTC), session (first 8 hex digits, or -), verb, outcome,
- * duration, error. Colours only when {@code ansi} says so (a terminal, not a pipe). Stateless.
+ * duration, error. Colours only when {@code ansi} says so (a terminal, not a pipe). Event content
+ * (verbs, error types, messages, source ids) goes through {@link Printable}, so an event is one line
+ * that cannot drive the terminal, on a terminal and in a pipe. Stateless.
  *
  * <pre>
  * 2026-11-27 04:31:27.123  3f2a9c1e  cbu.create            ok        1.234 ms
@@ -34,11 +36,11 @@ final class TextFormat {
         String prefix = style("faint", time) + "  " + String.format(Locale.ROOT, "%-8s", session) + "  ";
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.CommandSucceeded ok) {
-            return prefix + String.format(Locale.ROOT, "%-24s ", ok.verb()) + style("green", "ok    ")
+            return prefix + String.format(Locale.ROOT, "%-24s ", Printable.of(ok.verb())) + style("green", "ok    ")
                     + "  " + millis(ok.durationNanos());
         }
         if (payload instanceof EventPayload.CommandFailed failed) {
-            return prefix + String.format(Locale.ROOT, "%-24s ", failed.verb()) + style("red,bold", "FAILED")
+            return prefix + String.format(Locale.ROOT, "%-24s ", Printable.of(failed.verb())) + style("red,bold", "FAILED")
                     + "  " + millis(failed.durationNanos()) + "  " + style("red", error(failed.error()));
         }
         if (payload instanceof EventPayload.SessionStarted started) {
@@ -62,12 +64,12 @@ final class TextFormat {
         }
         text.append(dot < 0 ? type : type.substring(dot + 1));
         if (!error.message().isEmpty()) {
-            text.append(": ").append(error.message().replace('\n', ' '));
+            text.append(": ").append(error.message());
         }
         if (error.sourceId() != null) {
             text.append(" [").append(error.sourceId()).append(']');
         }
-        return text.toString();
+        return Printable.of(text.toString());
     }
 
     private String style(String styles, String text) {
