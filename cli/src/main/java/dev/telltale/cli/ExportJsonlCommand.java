@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -59,13 +60,16 @@ final class ExportJsonlCommand implements Callable<Integer> {
             description = "Events between two checkpoints.")
     int checkpointEvery;
 
+    @Mixin
+    DamageOption damage;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         validate();
-        try (EventLog log = EventLog.open(dir)) {
+        try (EventLog log = damage.open(dir, spec.commandLine().getErr())) {
             long exported = "-".equals(out) ? toStandardOutput(log) : toFile(log, Path.of(out));
             if (!"-".equals(out)) {
                 spec.commandLine().getErr().println("exported " + exported + " events to " + out);
@@ -93,10 +97,14 @@ final class ExportJsonlCommand implements Callable<Integer> {
         Writer writer = spec.commandLine().getOut();
         long exported = 0;
         try (EventCursor cursor = log.cursor(from == null ? new Position.Start() : from)) {
-            for (RecordedEvent recorded = cursor.next(); recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
+            RecordedEvent recorded = cursor.next();
+            for (; recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
                 writer.write(JsonlFormat.toJson(recorded.event()));
                 writer.write('\n');
                 exported++;
+            }
+            if (recorded == null) {
+                cursor.requireAtEnd();
             }
         }
         writer.flush();
@@ -120,7 +128,8 @@ final class ExportJsonlCommand implements Callable<Integer> {
         try (EventCursor cursor = resume == null ? log.cursor(start) : log.namedCursor(resume, start);
                 JsonlEventStore output = JsonlEventStore.open(file, resume != null)) {
             long lastIndex = skipThrough;
-            for (RecordedEvent recorded = cursor.next(); recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
+            RecordedEvent recorded = cursor.next();
+            for (; recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
                 if (recorded.index() <= skipThrough) {
                     continue;
                 }
@@ -135,6 +144,10 @@ final class ExportJsonlCommand implements Callable<Integer> {
             exported += batch.size();
             write(output, batch, cursor, checkpointFile, file, lastIndex, exported);
             progress.finish(exported);
+            if (recorded == null) {
+                // After the checkpoint: what was read is kept, and a rerun continues from there.
+                cursor.requireAtEnd();
+            }
         }
         return exported;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,16 +27,21 @@ final class StatsCommand implements Callable<Integer> {
             description = "How to group commands (default: ${DEFAULT-VALUE}).")
     StatsTable.Grouping by;
 
+    @Mixin
+    DamageOption damage;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         StatsTable stats = new StatsTable(by);
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = damage.open(dir, spec.commandLine().getErr());
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
                 stats.add(recorded.event());
             }
+            cursor.requireAtEnd();
         }
         PrintWriter out = spec.commandLine().getOut();
         stats.print(out);

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -59,6 +60,9 @@ final class TailCommand implements Callable<Integer> {
             description = "text: aligned lines (coloured on a terminal); json: the JSONL export format.")
     Format format;
 
+    @Mixin
+    DamageOption damage;
+
     @Spec
     CommandSpec spec;
 
@@ -72,12 +76,16 @@ final class TailCommand implements Callable<Integer> {
         Function<DslEvent, String> render = format == Format.json
                 ? JsonlFormat::toJson
                 : new TextFormat(spec.commandLine().getColorScheme().ansi())::format;
-        try (EventLog log = EventLog.open(dir);
+        try (EventLog log = damage.open(dir, spec.commandLine().getErr());
                 EventCursor cursor = log.cursor(from == null ? new Position.Start() : from)) {
+            boolean readToEnd;
             if (from == null) {
-                printLast(cursor, filter, count == null ? 10 : count, render, out);
+                readToEnd = printLast(cursor, filter, count == null ? 10 : count, render, out);
             } else {
-                printFrom(cursor, filter, count, render, out);
+                readToEnd = printFrom(cursor, filter, count, render, out);
+            }
+            if (readToEnd) {
+                cursor.requireAtEnd();
             }
             if (follow) {
                 followFrom(cursor, filter, render, out);
@@ -86,7 +94,7 @@ final class TailCommand implements Callable<Integer> {
         return TelltaleMain.OK;
     }
 
-    private static void printLast(EventCursor cursor, EventFilter filter, int n, Function<DslEvent, String> render,
+    private static boolean printLast(EventCursor cursor, EventFilter filter, int n, Function<DslEvent, String> render,
             PrintWriter out) throws IOException {
         ArrayDeque<DslEvent> last = new ArrayDeque<>(Math.max(1, n));
         for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
@@ -101,20 +109,24 @@ final class TailCommand implements Callable<Integer> {
             out.println(render.apply(event));
         }
         out.flush();
+        return true;
     }
 
-    private static void printFrom(EventCursor cursor, EventFilter filter, Integer limit, Function<DslEvent, String> render,
+    /** Returns whether it read to the end (rather than stopping at the limit). */
+    private static boolean printFrom(EventCursor cursor, EventFilter filter, Integer limit, Function<DslEvent, String> render,
             PrintWriter out) throws IOException {
         long printed = 0;
         for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
             if (filter.test(recorded.event())) {
                 out.println(render.apply(recorded.event()));
                 if (limit != null && ++printed >= limit) {
-                    break;
+                    out.flush();
+                    return false;
                 }
             }
         }
         out.flush();
+        return true;
     }
 
     /** Polls for new events until the process is stopped, backing off while there are none. */

@@ -34,6 +34,15 @@ public interface EventCursor extends Closeable {
      */
     void commit() throws IOException;
 
+    /**
+     * After {@link #next()} returned {@code null} for a reader that is not following: fails unless the
+     * cursor reached the end of the queue, so that a read that stopped early is never taken for all
+     * there is (a reader must never exit 0 on a short read).
+     *
+     * @throws EventLogException naming the cycle file where reading stopped and the later one it did not reach
+     */
+    void requireAtEnd() throws IOException;
+
     /** Releases the cursor; it is not used afterwards. Does not commit. Idempotent. */
     @Override
     void close() throws IOException;

@@ -5,6 +5,7 @@ import dev.telltale.store.chronicle.internal.ReaderPositions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -52,8 +53,24 @@ public final class EventLog implements Closeable {
      *     problem when Chronicle cannot open the queue
      */
     public static EventLog open(Path dir) throws IOException {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens the event directory {@code dir}. Every cycle file's header is checked first: a damaged one
+     * (empty, zero-filled, cut short) is refused, naming it, unless {@code skipDamaged}; then cursors
+     * step over it and {@link #skippedFiles()} lists what they skip.
+     *
+     * @throws EventLogException as {@link #open(Path)}, and naming the first damaged cycle file
+     */
+    public static EventLog open(Path dir, boolean skipDamaged) throws IOException {
         Objects.requireNonNull(dir, "dir");
-        return new EventLog(dir, QueueReader.open(dir));
+        return new EventLog(dir, QueueReader.open(dir, skipDamaged));
+    }
+
+    /** The damaged cycle files this log's cursors skip (opened with {@code skipDamaged}); empty when none. */
+    public List<Path> skippedFiles() {
+        return reader.damagedFiles();
     }
 
     /** An anonymous cursor at {@code from}; its position is not kept ({@link EventCursor#commit()} does nothing). */

@@ -101,6 +101,45 @@ public final class CycleFiles {
         return files;
     }
 
+    /**
+     * What is wrong with a cycle file that Chronicle would otherwise wait on and then read as empty,
+     * or {@code Optional.empty()} when its header is whole: a file that is empty, whose header word is
+     * zero (a crash right after the file was created or preallocated), whose header was never completed,
+     * or that is shorter than its header says. Reads the first four bytes; any thread.
+     */
+    public static Optional<String> damage(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            return Optional.of("the file is empty");
+        }
+        if (size < Integer.BYTES) {
+            return Optional.of("the file is " + size + " bytes long, shorter than a header");
+        }
+        byte[] word = new byte[Integer.BYTES];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(word, 0, word.length) < word.length) {
+                return Optional.of("the file ended while its header was read");
+            }
+        }
+        int header = (word[0] & 0xff) | (word[1] & 0xff) << 8 | (word[2] & 0xff) << 16 | (word[3] & 0xff) << 24;
+        if (header == 0) {
+            return Optional.of("its header is all zeros (a crash right after the file was created?)");
+        }
+        if ((header & NOT_COMPLETE) != 0) {
+            return Optional.of("its header was never completed (a crash while the file was created?)");
+        }
+        long headerBytes = Integer.BYTES + (long) (header & LENGTH_MASK);
+        if (size < headerBytes) {
+            return Optional.of("the file is " + size + " bytes long, shorter than its " + headerBytes + "-byte header");
+        }
+        return Optional.empty();
+    }
+
+    /** Chronicle's header word: the top bit marks a header still being written. */
+    private static final int NOT_COMPLETE = 0x80000000;
+    /** Chronicle's header word: the low 30 bits are the length that follows. */
+    private static final int LENGTH_MASK = 0x3FFFFFFF;
+
     /** The roll cycle. */
     public RollCycle rollCycle() {
         return rollCycle;

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -29,39 +33,143 @@ public final class QueueReader implements Closeable {
      */
     static final long CLOCK_SKEW_MILLIS = 60_000;
 
+    /**
+     * How long Chronicle waits for a cycle file's header before it gives up: {@value} ms. A writer
+     * writes the header as it creates the file, so a header missing for longer is damage, and a reader
+     * must say so in seconds, not after Chronicle's default of twenty.
+     */
+    static final long HEADER_TIMEOUT_MILLIS = 500;
+
+    /** {@link #jumpTarget} when the tailer is to go on as it is. */
+    static final int NO_JUMP = Integer.MIN_VALUE;
+
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final CycleFiles files;
+    /** Damaged cycles this reader was told to skip, by cycle; empty when there are none. */
+    private final NavigableMap<Integer, Path> damaged;
 
-    private QueueReader(Path dir, SingleChronicleQueue queue) {
+    private QueueReader(Path dir, SingleChronicleQueue queue, NavigableMap<Integer, Path> damaged) {
         this.dir = dir;
         this.queue = queue;
         this.files = new CycleFiles(dir, queue.rollCycle(), queue.epoch());
+        this.damaged = damaged;
     }
 
     /**
-     * Opens the queue in {@code dir} read-only.
+     * Opens the queue in {@code dir} read-only, refusing one with a damaged cycle file.
      *
-     * @throws EventLogException if {@code dir} is missing, holds no cycle files, or Chronicle cannot open it
+     * @throws EventLogException if {@code dir} is missing, holds no cycle files, a cycle file is
+     *     damaged (naming the first), or Chronicle cannot open it
      */
     public static QueueReader open(Path dir) throws EventLogException {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens the queue in {@code dir} read-only. Every cycle file's header is checked first (see
+     * {@link CycleFiles#damage}): a damaged one is refused, naming it, unless {@code skipDamaged}, and
+     * then cursors step over it ({@link #damagedFiles()} lists what they skip).
+     *
+     * @throws EventLogException if {@code dir} is missing, holds no cycle files, a cycle file is damaged
+     *     and not to be skipped, or Chronicle cannot open it
+     */
+    public static QueueReader open(Path dir, boolean skipDamaged) throws EventLogException {
         List<Path> cycleFiles;
+        Map<Path, String> damage = new LinkedHashMap<>();
         try {
             cycleFiles = CycleFiles.list(dir);
+            for (Path file : cycleFiles) {
+                CycleFiles.damage(file).ifPresent(reason -> damage.put(file, reason));
+            }
         } catch (IOException e) {
             throw new EventLogException(dir + ": cannot list the directory: " + e.getMessage(), e);
         }
         if (cycleFiles.isEmpty()) {
             throw new EventLogException(dir + ": not a Telltale event directory (no Chronicle queue files)");
         }
-        SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true);
+        if (!damage.isEmpty() && !skipDamaged) {
+            Map.Entry<Path, String> first = damage.entrySet().iterator().next();
+            throw new EventLogException(first.getKey() + ": damaged cycle file: " + first.getValue() + "; "
+                    + damage.size() + " of " + cycleFiles.size() + " cycle files are damaged, and nothing after one can "
+                    + "be read in order (--skip-damaged reads past them)");
+        }
+        SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true)
+                .timeoutMS(HEADER_TIMEOUT_MILLIS);
         // Naming the queue's own roll cycle spares Chronicle's warning that it overrides the default one.
         rollCycleOf(cycleFiles).ifPresent(builder::rollCycle);
+        SingleChronicleQueue queue;
         try {
-            return new QueueReader(dir, builder.build());
+            queue = builder.build();
         } catch (Exception e) {
             throw new EventLogException(dir + ": cannot open the Chronicle queue: " + e.getMessage(), e);
         }
+        CycleFiles files = new CycleFiles(dir, queue.rollCycle(), queue.epoch());
+        NavigableMap<Integer, Path> damagedCycles = new TreeMap<>();
+        for (long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
+            Path file = files.fileOf((int) cycle);
+            if (damage.containsKey(file)) {
+                damagedCycles.put((int) cycle, file);
+            }
+        }
+        return new QueueReader(dir, queue, damagedCycles);
+    }
+
+    /** The damaged cycle files this reader's cursors skip, oldest first; empty when none is. */
+    public List<Path> damagedFiles() {
+        return List.copyOf(damaged.values());
+    }
+
+    /**
+     * Where a tailer that found nothing more in {@code cycle} (or failed entering the next cycle) must
+     * go on: the start of the next good cycle when only damaged cycles lie between; {@link #AT_END}
+     * when only damaged cycles follow; else {@link #NO_JUMP} (it rolls over by itself, or is at the end).
+     */
+    int jumpTarget(int cycle) {
+        if (damaged.isEmpty()) {
+            return NO_JUMP;
+        }
+        queue.refreshDirectoryListing();
+        int last = queue.lastCycle();
+        if (cycle >= last) {
+            return NO_JUMP;
+        }
+        boolean skipped = false;
+        // NOTE: Chronicle's listCyclesBetween fails unless both ends have a file: list them all.
+        for (long next : queue.listCyclesBetween(queue.firstCycle(), last)) {
+            if (next <= cycle) {
+                continue;
+            }
+            if (!damaged.containsKey((int) next)) {
+                return skipped ? (int) next : NO_JUMP;
+            }
+            skipped = true;
+        }
+        return skipped ? AT_END : NO_JUMP;
+    }
+
+    /** {@link #jumpTarget} when nothing but damaged cycles follow. */
+    static final int AT_END = Integer.MAX_VALUE;
+
+    /** The newest cycle with a file that is not skipped as damaged, or {@link #NO_JUMP}. */
+    int lastGoodCycle() {
+        queue.refreshDirectoryListing();
+        for (long cycle = queue.lastCycle(), first = queue.firstCycle(); cycle >= first; cycle--) {
+            if (!damaged.containsKey((int) cycle) && Files.exists(files.fileOf((int) cycle))) {
+                return (int) cycle;
+            }
+        }
+        return NO_JUMP;
+    }
+
+    /** The cycle of a Chronicle index. */
+    int cycleOf(long index) {
+        return queue.rollCycle().toCycle(index);
+    }
+
+    /** The Chronicle index of the first event of {@code cycle}. */
+    long firstIndexOf(int cycle) {
+        return queue.rollCycle().toIndex(cycle, 0);
     }
 
     /** The directory. */
@@ -86,7 +194,10 @@ public final class QueueReader implements Closeable {
         try {
             long skipBefore = Long.MIN_VALUE;
             long start;
-            if (from instanceof Position.Start) {
+            if (from instanceof Position.Start && damaged.containsKey(queue.firstCycle())) {
+                int firstGood = firstGoodCycle();
+                start = firstGood == NO_JUMP ? positioner.toEnd() : positioner.toFirstAtOrAfter(firstIndexOf(firstGood));
+            } else if (from instanceof Position.Start) {
                 start = positioner.toStart();
             } else if (from instanceof Position.End) {
                 start = positioner.toEnd();
@@ -97,7 +208,7 @@ public final class QueueReader implements Closeable {
                 skipBefore = epochNanosClamped(time);
                 start = positioner.toFirstAtOrAfter(firstIndexWorthScanning(time));
             }
-            return new TailerCursor(tailer, files, start, skipBefore, name, positions);
+            return new TailerCursor(tailer, files, start, skipBefore, name, positions, this);
         } catch (Exception | InternalError e) {
             // Chronicle's undeclared checked exceptions and mapped-memory faults too: see TailerCursor.
             tailer.close();
@@ -105,6 +216,15 @@ public final class QueueReader implements Closeable {
             Path where = cycle == TailerPositioner.NO_CYCLE ? dir : files.fileOf(cycle);
             throw new EventLogException(where + ": cannot position a reader at " + from + ": " + e, e);
         }
+    }
+
+    private int firstGoodCycle() {
+        for (long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
+            if (!damaged.containsKey((int) cycle)) {
+                return (int) cycle;
+            }
+        }
+        return NO_JUMP;
     }
 
     /** Closes the queue and every tailer it made. Idempotent. */

@@ -31,6 +31,7 @@ public final class TailerCursor implements EventCursor {
     private final CycleFiles files;
     private final String name;
     private final ReaderPositions positions;
+    private final QueueReader reader;
     private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
     private long nextIndex;
     /** Events stamped before this are skipped, until the first one that is not. */
@@ -38,8 +39,9 @@ public final class TailerCursor implements EventCursor {
     private boolean closed;
 
     TailerCursor(ExcerptTailer tailer, CycleFiles files, long startIndex, long skipBefore, String name,
-            ReaderPositions positions) {
+            ReaderPositions positions, QueueReader reader) {
         this.tailer = tailer;
+        this.reader = reader;
         this.files = files;
         this.nextIndex = startIndex;
         this.skipBefore = skipBefore;
@@ -52,8 +54,25 @@ public final class TailerCursor implements EventCursor {
         requireOpen();
         tailer.singleThreadedCheckReset();
         while (true) {
-            RecordedEvent next = readOne();
+            RecordedEvent next;
+            try {
+                next = readOne();
+            } catch (EventLogException unreadable) {
+                // Entering a damaged cycle that is to be skipped can fail rather than find nothing.
+                int target = reader.jumpTarget(reader.cycleOf(nextIndex));
+                if (target == QueueReader.NO_JUMP) {
+                    throw unreadable;
+                }
+                if (target == QueueReader.AT_END || !jumpTo(target)) {
+                    return null;
+                }
+                continue;
+            }
             if (next == null) {
+                int target = reader.jumpTarget(reader.cycleOf(nextIndex));
+                if (target != QueueReader.NO_JUMP && target != QueueReader.AT_END && jumpTo(target)) {
+                    continue;
+                }
                 return null;
             }
             if (next.event().epochNanos() >= skipBefore) {
@@ -66,6 +85,23 @@ public final class TailerCursor implements EventCursor {
     @Override
     public long index() {
         return nextIndex;
+    }
+
+    /**
+     * After {@link #next()} returned {@code null}: fails unless the cursor is in the newest cycle that
+     * is not skipped, so a read that stops early (at a damaged file Chronicle cannot get past) is never
+     * taken for the end.
+     */
+    @Override
+    public void requireAtEnd() throws EventLogException {
+        requireOpenUnchecked();
+        int cycle = reader.cycleOf(nextIndex);
+        int lastGood = reader.lastGoodCycle();
+        if (lastGood != QueueReader.NO_JUMP && cycle < lastGood) {
+            throw new EventLogException(files.fileOf(cycle) + ": reading stopped at index " + hex(nextIndex)
+                    + " although " + files.fileOf(lastGood) + " holds later events: a cycle file in between is "
+                    + "damaged or cannot be read");
+        }
     }
 
     @Override
@@ -116,6 +152,25 @@ public final class TailerCursor implements EventCursor {
             // an InternalError.
             throw new EventLogException(files.fileOf(tailer.cycle()) + ": cannot read the event at or after index "
                     + hex(index) + ": " + e, e);
+        }
+    }
+
+    /** Moves to the first event of {@code cycle}, stepping over damaged cycles; whether it moved. */
+    private boolean jumpTo(int cycle) throws EventLogException {
+        try {
+            if (!tailer.moveToCycle(cycle)) {
+                return false;
+            }
+        } catch (RuntimeException | InternalError e) {
+            throw new EventLogException(files.fileOf(cycle) + ": cannot step past the damaged cycle file before it: " + e, e);
+        }
+        nextIndex = reader.firstIndexOf(cycle);
+        return true;
+    }
+
+    private void requireOpenUnchecked() throws EventLogException {
+        if (closed) {
+            throw new EventLogException("cursor is closed");
         }
     }
 
