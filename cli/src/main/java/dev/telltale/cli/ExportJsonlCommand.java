@@ -1,20 +1,17 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.api.export.ExactlyOnceExport;
+import dev.telltale.api.export.ExportCheckpoint;
+import dev.telltale.api.export.ExportSink;
 import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
-import dev.telltale.store.jsonl.JsonlEventStore;
+import dev.telltale.store.jsonl.JsonlExportSink;
 import dev.telltale.store.jsonl.JsonlFormat;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.Writer;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -26,10 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code telltale export jsonl}: the events of a directory as JSON Lines. With {@code --resume NAME}
- * the export is exactly once: run again after any interruption (even {@code kill -9}) it continues
- * where the last synced checkpoint says, after cutting the output back to that point, so the output
- * has no gap and no duplicate.
+ * {@code telltale export jsonl}: the events of a directory as JSON Lines, through the library's
+ * {@link ExactlyOnceExport} engine; this command only parses options and prints the outcome. With
+ * {@code --resume NAME} the export is exactly once (see {@link JsonlExportSink}).
  */
 @Command(name = "jsonl", mixinStandardHelpOptions = true,
         description = {"Exports events as JSON Lines (the format in the README).",
@@ -69,11 +65,27 @@ final class ExportJsonlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        try (EventLog log = damage.open(dir, spec.commandLine().getErr())) {
-            long exported = "-".equals(out) ? toStandardOutput(log) : toFile(log, Path.of(out));
-            if (!"-".equals(out)) {
-                spec.commandLine().getErr().println("exported " + exported + " events to " + out);
-            }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean toFile = !"-".equals(out);
+        ExportSink sink = !toFile ? new StandardOutputSink(spec.commandLine().getOut())
+                : resume == null ? JsonlExportSink.appending(Path.of(out)) : JsonlExportSink.resumable(Path.of(out), resume);
+        Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
+        ExactlyOnceExport.Result result;
+        try (EventLog log = damage.open(dir, err)) {
+            result = ExactlyOnceExport.builder()
+                    .source(after -> log.exportCursor(resume, from == null ? new Position.Start() : from, after))
+                    .sink(sink)
+                    .limit(this::reachedUntil)
+                    .batchSize(checkpointEvery)
+                    .progress(progress::update)
+                    .run();
+        } finally {
+            sink.close();
+        }
+        progress.finish(result.exportedInAll());
+        if (toFile) {
+            err.println("exported " + result.exported() + " events to " + out
+                    + (result.resumed() ? " (" + result.exportedInAll() + " in all under '" + resume + "')" : ""));
         }
         return TelltaleMain.OK;
     }
@@ -86,114 +98,54 @@ final class ExportJsonlCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume needs --out FILE: standard output cannot be cut back after an interruption");
         }
         if (until instanceof Position.Start || until instanceof Position.End) {
-            throw new ParameterException(spec.commandLine(), "--until takes an index or a time, got '" + untilText() + "'");
+            throw new ParameterException(spec.commandLine(), "--until takes an index or a time, got '"
+                    + (until instanceof Position.Start ? "start" : "end") + "'");
         }
         if (checkpointEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
         }
     }
 
-    private long toStandardOutput(EventLog log) throws IOException {
-        Writer writer = spec.commandLine().getOut();
-        long exported = 0;
-        try (EventCursor cursor = log.cursor(from == null ? new Position.Start() : from)) {
-            RecordedEvent recorded = cursor.next();
-            for (; recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
-                writer.write(JsonlFormat.toJson(recorded.event()));
-                writer.write('\n');
-                exported++;
-            }
-            if (recorded == null) {
-                cursor.requireAtEnd();
-            }
-        }
-        writer.flush();
-        return exported;
-    }
-
-    private long toFile(EventLog log, Path file) throws IOException {
-        Path checkpointFile = resume == null ? null : ExportCheckpoint.fileFor(file, resume);
-        Optional<ExportCheckpoint> checkpoint = resume == null ? Optional.empty() : ExportCheckpoint.read(checkpointFile);
-        if (checkpoint.isPresent()) {
-            cutBack(file, checkpoint.get().bytes());
-        } else if (resume != null) {
-            // A fresh resumable export: forget any position an earlier run under this name left behind.
-            log.forgetReader(resume);
-        }
-        Position start = from == null ? new Position.Start() : from;
-        long skipThrough = checkpoint.map(ExportCheckpoint::lastIndex).orElse(Long.MIN_VALUE);
-        long exported = checkpoint.map(ExportCheckpoint::exported).orElse(0L);
-        Progress progress = Progress.onTerminal(spec.commandLine().getErr());
-        List<DslEvent> batch = new ArrayList<>(checkpointEvery);
-        try (EventCursor cursor = resume == null ? log.cursor(start) : log.namedCursor(resume, start);
-                JsonlEventStore output = JsonlEventStore.open(file, resume != null)) {
-            long lastIndex = skipThrough;
-            RecordedEvent recorded = cursor.next();
-            for (; recorded != null && !reachedUntil(recorded); recorded = cursor.next()) {
-                if (recorded.index() <= skipThrough) {
-                    continue;
-                }
-                batch.add(recorded.event());
-                lastIndex = recorded.index();
-                if (batch.size() == checkpointEvery) {
-                    exported += batch.size();
-                    write(output, batch, cursor, checkpointFile, file, lastIndex, exported);
-                    progress.update(exported);
-                }
-            }
-            exported += batch.size();
-            write(output, batch, cursor, checkpointFile, file, lastIndex, exported);
-            progress.finish(exported);
-            if (recorded == null) {
-                // After the checkpoint: what was read is kept, and a rerun continues from there.
-                cursor.requireAtEnd();
-            }
-        }
-        return exported;
-    }
-
-    /**
-     * Appends a batch; for a resumable export, syncs the output, then records the checkpoint, then
-     * commits the named reader. A crash between any two steps leaves a checkpoint that describes a
-     * synced output, and at worst a reader behind it: the rerun cuts back and skips, never duplicates.
-     */
-    private void write(JsonlEventStore output, List<DslEvent> batch, EventCursor cursor, Path checkpointFile, Path file,
-            long lastIndex, long exported) throws IOException {
-        if (!batch.isEmpty()) {
-            output.append(batch);
-            batch.clear();
-        }
-        output.flush();
-        if (checkpointFile != null) {
-            new ExportCheckpoint(lastIndex, Files.size(file), exported).write(checkpointFile);
-            cursor.commit();
-        }
-    }
-
-    private static void cutBack(Path file, long bytes) throws IOException {
-        long size = Files.exists(file) ? Files.size(file) : 0;
-        if (size < bytes) {
-            throw new IOException(file + " is shorter (" + size + " bytes) than its checkpoint says (" + bytes
-                    + " bytes): it was changed since; remove the checkpoint to export it again from the start");
-        }
-        if (size > bytes) {
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(bytes);
-            }
-        }
-    }
-
-    private boolean reachedUntil(RecordedEvent recorded) {
+    private boolean reachedUntil(long index, DslEvent event) {
         if (until instanceof Position.AtTime time) {
-            return !recorded.event().timestamp().isBefore(time.time());
+            return !event.timestamp().isBefore(time.time());
         }
-        if (until instanceof Position.AtIndex index) {
-            return recorded.index() >= index.index();
+        if (until instanceof Position.AtIndex atIndex) {
+            return index >= atIndex.index();
         }
         return false;
     }
 
-    private String untilText() {
-        return until instanceof Position.Start ? "start" : "end";
+    /** {@code --out -}: lines on standard output; nothing to resume. */
+    private static final class StandardOutputSink implements ExportSink {
+        private final PrintWriter out;
+
+        StandardOutputSink(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public ExportCheckpoint resume() {
+            return ExportCheckpoint.START;
+        }
+
+        @Override
+        public void write(List<DslEvent> batch, ExportCheckpoint checkpoint) {
+            for (DslEvent event : batch) {
+                out.write(JsonlFormat.toJson(event));
+                out.write('\n');
+            }
+            out.flush();
+        }
+
+        @Override
+        public String describe() {
+            return "standard output";
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
     }
 }

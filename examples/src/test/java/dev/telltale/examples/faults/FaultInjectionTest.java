@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -213,7 +215,10 @@ class FaultInjectionTest {
     void chronicleWriterKilledAtRandomMoments_laterRunsStillRecordEverythingAndTheQueueReads() throws Exception {
         Path queue = dir.resolve("events");
         killRepeatedly(Launch.of("-Dtelltale.store.dir=" + queue), 42);
-        long survivors = chronicleEvents(queue);
+        // A kill while a writer created the cycle file can leave its header unfinished: readers then
+        // refuse it (naming it) until the next writer repairs it, so count the survivors past it.
+        List<Path> damagedAfterKills = new ArrayList<>();
+        long survivors = chronicleEvents(queue, damagedAfterKills);
 
         try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
             app.awaitReady();
@@ -226,7 +231,12 @@ class FaultInjectionTest {
 
             last.assertConserved();
             assertThat(last.persisted()).as("nothing lost or dropped after the kills").isEqualTo(last.emitted()).isEqualTo(1002);
-            assertThat(chronicleEvents(queue)).isEqualTo(survivors + 1002);
+            if (damagedAfterKills.isEmpty()) {
+                assertThat(chronicleEvents(queue)).isEqualTo(survivors + 1002);
+            } else {
+                assertThat(chronicleEvents(queue)).as("the writer repaired %s", damagedAfterKills)
+                        .isGreaterThanOrEqualTo(survivors + 1002);
+            }
             assertThat(app.telltaleErrorLines()).isEmpty();
         }
     }
@@ -291,8 +301,13 @@ class FaultInjectionTest {
         return Stats.parse(app.ask("stats"));
     }
 
-    /** The events the queue holds; 0 when no writer got as far as creating a cycle file. */
+    /** The events the queue holds, refusing damaged cycle files; 0 when no writer got as far as creating a cycle file. */
     static long chronicleEvents(Path queue) throws IOException {
+        return chronicleEvents(queue, null);
+    }
+
+    /** As {@link #chronicleEvents(Path)}; with {@code skipped} not null, reads past damaged cycle files and lists them there. */
+    static long chronicleEvents(Path queue, List<Path> skipped) throws IOException {
         if (!Files.isDirectory(queue)) {
             return 0;
         }
@@ -302,10 +317,14 @@ class FaultInjectionTest {
             }
         }
         long count = 0;
-        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue, skipped != null); EventCursor cursor = log.cursor(new Position.Start())) {
+            if (skipped != null) {
+                skipped.addAll(log.skippedFiles());
+            }
             for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
                 count++;
             }
+            cursor.requireAtEnd();
         }
         return count;
     }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.export.ExportCheckpoint;
+import dev.telltale.api.export.ExportCursor;
 import java.util.OptionalLong;
 
 /**
@@ -104,6 +107,59 @@ public final class EventLog implements Closeable {
      */
     public boolean forgetReader(String name) throws IOException {
         return positions.delete(name);
+    }
+
+    /**
+     * A source for {@link dev.telltale.api.export.ExactlyOnceExport}: from just after {@code lastPosition}
+     * (a Chronicle index), or from {@code ifNothingYet} when it is {@link ExportCheckpoint#NOTHING_YET}.
+     * With a {@code name}, the position is kept as a named reader's at each commit, so retention keeps
+     * what the export has not read; a fresh export (nothing yet) forgets what the name kept before.
+     *
+     * @param name the export's name, or {@code null} for an export that is not resumable
+     */
+    public ExportCursor exportCursor(String name, Position ifNothingYet, long lastPosition) throws IOException {
+        Objects.requireNonNull(ifNothingYet, "ifNothingYet");
+        boolean fresh = lastPosition == ExportCheckpoint.NOTHING_YET;
+        if (name != null) {
+            ReaderPositions.requireValidName(name);
+            if (fresh) {
+                positions.delete(name);
+            }
+        }
+        EventCursor cursor = reader.cursor(fresh ? ifNothingYet : new Position.AtIndex(lastPosition + 1), name, positions);
+        return new ExportCursor() {
+            private long position = lastPosition;
+
+            @Override
+            public DslEvent next() throws IOException {
+                RecordedEvent next = cursor.next();
+                if (next == null) {
+                    return null;
+                }
+                position = next.index();
+                return next.event();
+            }
+
+            @Override
+            public long position() {
+                return position;
+            }
+
+            @Override
+            public void requireAtEnd() throws IOException {
+                cursor.requireAtEnd();
+            }
+
+            @Override
+            public void commit() throws IOException {
+                cursor.commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                cursor.close();
+            }
+        };
     }
 
     /** The event directory, as given to {@link #open}. */

@@ -1,0 +1,29 @@
+package dev.telltale.api.export;
+
+import dev.telltale.api.DslEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where an export writes, exactly once: each batch is committed together with the checkpoint that
+ * covers it, so that after any interruption the sink's last checkpoint describes exactly what the
+ * output holds. A PostgreSQL sink commits rows and checkpoint in one transaction; a file sink syncs
+ * the output, then replaces the checkpoint, and on resume cuts the output back to it. One thread.
+ */
+public interface ExportSink extends Closeable {
+
+    /**
+     * Gets the sink ready: takes the export's lock (or fails naming who holds it), checks the last
+     * checkpoint against the output it describes (or fails saying how they differ), and puts the
+     * output back to exactly what that checkpoint covers. Returns the checkpoint, or
+     * {@link ExportCheckpoint#START} for an export that never committed one. Called once, first.
+     */
+    ExportCheckpoint resume() throws IOException;
+
+    /** Writes the batch (which may be empty) and commits {@code checkpoint} with it, durably. */
+    void write(List<DslEvent> batch, ExportCheckpoint checkpoint) throws IOException;
+
+    /** Where the sink writes, for messages, such as {@code events.jsonl}. */
+    String describe();
+}
