@@ -3,13 +3,15 @@ package dev.telltale.cli;
 import dev.telltale.api.DslEvent;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
+import dev.telltale.store.chronicle.EventLogException;
 import dev.telltale.store.chronicle.Position;
 import dev.telltale.store.chronicle.RecordedEvent;
 import dev.telltale.store.jsonl.JsonlFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -76,40 +78,76 @@ final class TailCommand implements Callable<Integer> {
         Function<DslEvent, String> render = format == Format.json
                 ? JsonlFormat::toJson
                 : new TextFormat(spec.commandLine().getColorScheme().ansi())::format;
-        try (EventLog log = damage.open(dir, spec.commandLine().getErr());
-                EventCursor cursor = log.cursor(from == null ? new Position.Start() : from)) {
-            boolean readToEnd;
+        PrintWriter err = spec.commandLine().getErr();
+        if (follow) {
+            awaitQueue(err);
+        }
+        try (EventLog log = damage.open(dir, err)) {
             if (from == null) {
-                readToEnd = printLast(cursor, filter, count == null ? 10 : count, render, out);
+                // The last N: found newest first, at a cost that does not grow with the queue; printed oldest first.
+                Position start = startOfLast(log, filter, count == null ? 10 : count);
+                try (EventCursor cursor = log.cursor(start)) {
+                    boolean readToEnd = start instanceof Position.End || printFrom(cursor, filter, null, render, out);
+                    followOrRequireEnd(cursor, readToEnd, filter, render, out);
+                }
             } else {
-                readToEnd = printFrom(cursor, filter, count, render, out);
-            }
-            if (readToEnd) {
-                cursor.requireAtEnd();
-            }
-            if (follow) {
-                followFrom(cursor, filter, render, out);
+                try (EventCursor cursor = log.cursor(from)) {
+                    boolean readToEnd = printFrom(cursor, filter, count, render, out);
+                    followOrRequireEnd(cursor, readToEnd, filter, render, out);
+                }
             }
         }
         return TelltaleMain.OK;
     }
 
-    private static boolean printLast(EventCursor cursor, EventFilter filter, int n, Function<DslEvent, String> render,
-            PrintWriter out) throws IOException {
-        ArrayDeque<DslEvent> last = new ArrayDeque<>(Math.max(1, n));
-        for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
-            if (n > 0 && filter.test(recorded.event())) {
-                if (last.size() == n) {
-                    last.removeFirst();
+    private void followOrRequireEnd(EventCursor cursor, boolean readToEnd, EventFilter filter,
+            Function<DslEvent, String> render, PrintWriter out) throws IOException {
+        if (follow) {
+            followFrom(cursor, filter, render, out);
+        } else if (readToEnd) {
+            cursor.requireAtEnd();
+        }
+    }
+
+    /**
+     * Where the last {@code n} matching events start: reads newest first, keeping only a count and an
+     * index, so any {@code n} costs constant memory. {@link Position.End} when there is none.
+     */
+    private static Position startOfLast(EventLog log, EventFilter filter, int n) throws IOException {
+        long start = -1;
+        int found = 0;
+        if (n > 0) {
+            try (EventCursor newest = log.newestFirst()) {
+                for (RecordedEvent recorded = newest.next(); recorded != null && found < n; recorded = newest.next()) {
+                    if (filter.test(recorded.event())) {
+                        found++;
+                        start = recorded.index();
+                    }
                 }
-                last.addLast(recorded.event());
             }
         }
-        for (DslEvent event : last) {
-            out.println(render.apply(event));
+        return found == 0 ? new Position.End() : new Position.AtIndex(start);
+    }
+
+    /** {@code -f} on a directory that is not (yet) a queue: waits, polling, until it is one. */
+    private void awaitQueue(PrintWriter err) {
+        boolean told = false;
+        while (!isQueue(dir) && !Thread.currentThread().isInterrupted()) {
+            if (!told) {
+                err.println("telltale: waiting for " + dir + " to hold a queue (Ctrl-C to stop)");
+                err.flush();
+                told = true;
+            }
+            LockSupport.parkNanos(MAX_IDLE_NANOS);
         }
-        out.flush();
-        return true;
+    }
+
+    private static boolean isQueue(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
+            return files.iterator().hasNext();
+        } catch (IOException | RuntimeException notYet) {
+            return false;
+        }
     }
 
     /** Returns whether it read to the end (rather than stopping at the limit). */
@@ -129,14 +167,20 @@ final class TailCommand implements Callable<Integer> {
         return true;
     }
 
-    /** Polls for new events until the process is stopped, backing off while there are none. */
-    private static void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render,
+    /**
+     * Polls for new events until the process is stopped, backing off while there are none; fails if the
+     * directory disappears (a follower would otherwise wait forever on files that are gone).
+     */
+    private void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render,
             PrintWriter out) throws IOException {
         long idle = MIN_IDLE_NANOS;
         while (!Thread.currentThread().isInterrupted()) {
             RecordedEvent recorded = cursor.next();
             if (recorded == null) {
                 out.flush();
+                if (!Files.isDirectory(dir)) {
+                    throw new EventLogException(dir + ": the directory was deleted while it was followed");
+                }
                 LockSupport.parkNanos(idle);
                 idle = Math.min(idle * 2, MAX_IDLE_NANOS);
                 continue;

@@ -96,4 +96,75 @@ class TailCommandTest {
 
         assertThat(tail).containsExactlyElementsOf(events.subList(20, events.size()));
     }
+
+    @Test
+    void tail_withAHugeN_printsEverythingWithoutHoldingItInMemory() throws Exception {
+        Cli.Result result = Cli.run("tail", dir.toString(), "-n", "2147483647", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(parse(result.lines())).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void tail_lastN_withAFilter_countsOnlyMatchingEvents() throws Exception {
+        List<DslEvent> failed = events.stream().filter(e -> e.type().wireName().equals("command_failed")).toList();
+
+        Cli.Result result = Cli.run("tail", dir.toString(), "-n", "2", "--failed", "--format", "json");
+
+        assertThat(parse(result.lines())).containsExactlyElementsOf(failed.subList(failed.size() - 2, failed.size()));
+    }
+
+    @Test
+    void tail_n0_printsNothing() {
+        Cli.Result result = Cli.run("tail", dir.toString(), "-n", "0");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void tailFollow_onADirectoryThatDoesNotExistYet_waitsForItThenPrintsItsEvents() throws Exception {
+        Path later = dir.resolve("later");
+        Path out = dir.resolve("follow.out");
+        Process follower = Cli.childJvm(TelltaleMain.class.getName(), "tail", later.toString(), "-f", "--format", "json")
+                .redirectOutput(out.toFile()).redirectError(dir.resolve("follow.err").toFile()).start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.readString(dir.resolve("follow.err")).contains("waiting for " + later));
+            Cli.write(later, events.subList(0, 3));
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.readAllLines(out).size() == 3);
+            assertThat(parse(java.nio.file.Files.readAllLines(out))).containsExactlyElementsOf(events.subList(0, 3));
+            assertThat(follower.isAlive()).isTrue();
+        } finally {
+            follower.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void tailFollow_whenTheDirectoryIsDeleted_exitsWithAnErrorNamingIt() throws Exception {
+        Path queue = dir.resolve("deleted-later");
+        Cli.write(queue, events);
+        Path out = dir.resolve("follow.out");
+        Path err = dir.resolve("follow.err");
+        Process follower = Cli.childJvm(TelltaleMain.class.getName(), "tail", queue.toString(), "-f")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.readAllLines(out).size() == 10);
+            try (var paths = java.nio.file.Files.walk(queue)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(path);
+                }
+            }
+
+            assertThat(follower.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(follower.exitValue()).isEqualTo(TelltaleMain.FAILED);
+            assertThat(java.nio.file.Files.readString(err))
+                    .isEqualTo("telltale: " + queue + ": the directory was deleted while it was followed\n");
+        } finally {
+            follower.destroyForcibly().waitFor();
+        }
+    }
 }

@@ -110,6 +110,15 @@ public final class EventLog implements Closeable {
     }
 
     /**
+     * A cursor that reads the newest event first, then older ones: for the last N events, at a cost that
+     * does not grow with the size of the queue. {@link EventCursor#commit()} does nothing; it does not
+     * follow writers.
+     */
+    public EventCursor newestFirst() throws IOException {
+        return reader.newestFirst(positions);
+    }
+
+    /**
      * A source for {@link dev.telltale.api.export.ExactlyOnceExport}: from just after {@code lastPosition}
      * (a Chronicle index), or from {@code ifNothingYet} when it is {@link ExportCheckpoint#NOTHING_YET}.
      * With a {@code name}, the position is kept as a named reader's at each commit, so retention keeps

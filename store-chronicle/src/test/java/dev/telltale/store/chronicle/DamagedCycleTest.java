@@ -157,4 +157,24 @@ class DamagedCycleTest {
 
         assertThat(verbs).containsExactly("c0", "c0", "c0", "c0", "c0", "c2", "c2", "c2", "c2", "c2");
     }
+
+    @org.junit.jupiter.api.Test
+    void newestFirst_readsEveryCycleBackwardsFromTheNewestEvent() throws IOException {
+        writeThreeCycles(2_000);
+
+        List<String> verbs = new ArrayList<>();
+        try (EventLog log = EventLog.open(dir); EventCursor newest = log.newestFirst()) {
+            for (RecordedEvent next = newest.next(); next != null; next = newest.next()) {
+                verbs.add(((EventPayload.CommandSucceeded) next.event().payload()).verb() + "#" + next.event().epochNanos());
+            }
+        }
+
+        List<String> expected = new ArrayList<>();
+        for (int cycle = CYCLES - 1; cycle >= 0; cycle--) {
+            for (int i = EVENTS_PER_CYCLE - 1; i >= 0; i--) {
+                expected.add("c" + cycle + "#" + i);
+            }
+        }
+        assertThat(verbs).isEqualTo(expected);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.Optional;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -208,13 +209,35 @@ public final class QueueReader implements Closeable {
                 skipBefore = epochNanosClamped(time);
                 start = positioner.toFirstAtOrAfter(firstIndexWorthScanning(time));
             }
-            return new TailerCursor(tailer, files, start, skipBefore, name, positions, this);
+            return new TailerCursor(tailer, files, start, skipBefore, name, positions, this, false);
         } catch (Exception | InternalError e) {
             // Chronicle's undeclared checked exceptions and mapped-memory faults too: see TailerCursor.
             tailer.close();
             int cycle = positioner.cycleEntered();
             Path where = cycle == TailerPositioner.NO_CYCLE ? dir : files.fileOf(cycle);
             throw new EventLogException(where + ": cannot position a reader at " + from + ": " + e, e);
+        }
+    }
+
+    /**
+     * A cursor that reads the newest event first, then older ones, to the oldest: what {@code tail -n}
+     * needs, at a cost that does not grow with the size of the queue. It does not step over damaged
+     * cycle files; one stops it with an error naming the file.
+     */
+    public TailerCursor newestFirst(ReaderPositions positions) throws EventLogException {
+        ExcerptTailer tailer;
+        try {
+            tailer = queue.createTailer();
+        } catch (Exception | InternalError e) {
+            throw new EventLogException(firstCycleFileOr(dir) + ": cannot read the Chronicle queue: " + e, e);
+        }
+        try {
+            queue.refreshDirectoryListing();
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            return new TailerCursor(tailer, files, tailer.index(), Long.MIN_VALUE, null, positions, this, true);
+        } catch (Exception | InternalError e) {
+            tailer.close();
+            throw new EventLogException(files.fileOf(queue.lastCycle()) + ": cannot read the newest events: " + e, e);
         }
     }
 

@@ -32,6 +32,8 @@ public final class TailerCursor implements EventCursor {
     private final String name;
     private final ReaderPositions positions;
     private final QueueReader reader;
+    /** Newest first: no stepping over damaged cycles, no end check. */
+    private final boolean backward;
     private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
     private long nextIndex;
     /** Events stamped before this are skipped, until the first one that is not. */
@@ -39,9 +41,10 @@ public final class TailerCursor implements EventCursor {
     private boolean closed;
 
     TailerCursor(ExcerptTailer tailer, CycleFiles files, long startIndex, long skipBefore, String name,
-            ReaderPositions positions, QueueReader reader) {
+            ReaderPositions positions, QueueReader reader, boolean backward) {
         this.tailer = tailer;
         this.reader = reader;
+        this.backward = backward;
         this.files = files;
         this.nextIndex = startIndex;
         this.skipBefore = skipBefore;
@@ -58,6 +61,9 @@ public final class TailerCursor implements EventCursor {
             try {
                 next = readOne();
             } catch (EventLogException unreadable) {
+                if (backward) {
+                    throw unreadable;
+                }
                 // Entering a damaged cycle that is to be skipped can fail rather than find nothing.
                 int target = reader.jumpTarget(reader.cycleOf(nextIndex));
                 if (target == QueueReader.NO_JUMP) {
@@ -69,6 +75,9 @@ public final class TailerCursor implements EventCursor {
                 continue;
             }
             if (next == null) {
+                if (backward) {
+                    return null;
+                }
                 int target = reader.jumpTarget(reader.cycleOf(nextIndex));
                 if (target != QueueReader.NO_JUMP && target != QueueReader.AT_END && jumpTo(target)) {
                     continue;
@@ -95,6 +104,9 @@ public final class TailerCursor implements EventCursor {
     @Override
     public void requireAtEnd() throws EventLogException {
         requireOpenUnchecked();
+        if (backward) {
+            return;
+        }
         int cycle = reader.cycleOf(nextIndex);
         int lastGood = reader.lastGoodCycle();
         if (lastGood != QueueReader.NO_JUMP && cycle < lastGood) {
