@@ -4,7 +4,6 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExactlyOnceExport;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportSink;
-import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
 import dev.telltale.store.jsonl.JsonlExportSink;
 import dev.telltale.store.jsonl.JsonlFormat;
@@ -34,7 +33,7 @@ final class ExportJsonlCommand implements Callable<Integer> {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The event directory (a Chronicle queue).")
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
     @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "The output file (appended to), or - for standard output.")
@@ -71,9 +70,9 @@ final class ExportJsonlCommand implements Callable<Integer> {
                 : resume == null ? JsonlExportSink.appending(Path.of(out)) : JsonlExportSink.resumable(Path.of(out), resume);
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
         ExactlyOnceExport.Result result;
-        try (EventLog log = damage.open(dir, err)) {
+        try (EventInput input = damage.open(dir, err)) {
             result = ExactlyOnceExport.builder()
-                    .source(after -> log.exportCursor(resume, from == null ? new Position.Start() : from, after))
+                    .source(after -> input.exportCursor(resume, from == null ? new Position.Start() : from, after))
                     .sink(sink)
                     .limit(this::reachedUntil)
                     .batchSize(checkpointEvery)

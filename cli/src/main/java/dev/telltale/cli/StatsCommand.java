@@ -1,7 +1,6 @@
 package dev.telltale.cli;
 
 import dev.telltale.store.chronicle.EventCursor;
-import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
 import dev.telltale.store.chronicle.RecordedEvent;
 import java.io.IOException;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Summarises recorded events: counts, failure rate, duration p50/p95/p99/max, time range, sessions.")
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The event directory (a Chronicle queue).")
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
     @Option(names = "--by", paramLabel = "verb|session|hour", defaultValue = "verb",
@@ -36,8 +35,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StatsTable stats = new StatsTable(by);
-        try (EventLog log = damage.open(dir, spec.commandLine().getErr());
-                EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventInput input = damage.open(dir, spec.commandLine().getErr());
+                EventCursor cursor = input.cursor(new Position.Start(), false)) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
                 stats.add(recorded.event());
             }

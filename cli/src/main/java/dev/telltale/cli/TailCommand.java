@@ -2,7 +2,6 @@ package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.store.chronicle.EventCursor;
-import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.EventLogException;
 import dev.telltale.store.chronicle.Position;
 import dev.telltale.store.chronicle.RecordedEvent;
@@ -33,10 +32,13 @@ final class TailCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { text, json }
 
+    /** What {@code -f} follows. */
+    private enum Kind { FILE, DIRECTORY }
+
     private static final long MIN_IDLE_NANOS = 5_000_000;
     private static final long MAX_IDLE_NANOS = 200_000_000;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The event directory (a Chronicle queue).")
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
     @Option(names = {"-f", "--follow"}, description = "Keep reading: print events as they are written (Ctrl-C to stop).")
@@ -82,16 +84,16 @@ final class TailCommand implements Callable<Integer> {
         if (follow) {
             awaitQueue(err);
         }
-        try (EventLog log = damage.open(dir, err)) {
+        try (EventInput input = damage.open(dir, err)) {
             if (from == null) {
                 // The last N: found newest first, at a cost that does not grow with the queue; printed oldest first.
-                Position start = startOfLast(log, filter, count == null ? 10 : count);
-                try (EventCursor cursor = log.cursor(start)) {
+                Position start = input.startOfLast(filter, count == null ? 10 : count);
+                try (EventCursor cursor = input.cursor(start, follow)) {
                     boolean readToEnd = start instanceof Position.End || printFrom(cursor, filter, null, render, out);
                     followOrRequireEnd(cursor, readToEnd, filter, render, out);
                 }
             } else {
-                try (EventCursor cursor = log.cursor(from)) {
+                try (EventCursor cursor = input.cursor(from, follow)) {
                     boolean readToEnd = printFrom(cursor, filter, count, render, out);
                     followOrRequireEnd(cursor, readToEnd, filter, render, out);
                 }
@@ -109,27 +111,7 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Where the last {@code n} matching events start: reads newest first, keeping only a count and an
-     * index, so any {@code n} costs constant memory. {@link Position.End} when there is none.
-     */
-    private static Position startOfLast(EventLog log, EventFilter filter, int n) throws IOException {
-        long start = -1;
-        int found = 0;
-        if (n > 0) {
-            try (EventCursor newest = log.newestFirst()) {
-                for (RecordedEvent recorded = newest.next(); recorded != null && found < n; recorded = newest.next()) {
-                    if (filter.test(recorded.event())) {
-                        found++;
-                        start = recorded.index();
-                    }
-                }
-            }
-        }
-        return found == 0 ? new Position.End() : new Position.AtIndex(start);
-    }
-
-    /** {@code -f} on a directory that is not (yet) a queue: waits, polling, until it is one. */
+    /** {@code -f} on a path that is not (yet) a queue or a file: waits, polling, until it is one. */
     private void awaitQueue(PrintWriter err) {
         boolean told = false;
         while (!isQueue(dir) && !Thread.currentThread().isInterrupted()) {
@@ -143,6 +125,9 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private static boolean isQueue(Path dir) {
+        if (Files.isRegularFile(dir)) {
+            return true;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
             return files.iterator().hasNext();
         } catch (IOException | RuntimeException notYet) {
@@ -173,13 +158,15 @@ final class TailCommand implements Callable<Integer> {
      */
     private void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render,
             PrintWriter out) throws IOException {
+        Kind following = Files.isRegularFile(dir) ? Kind.FILE : Kind.DIRECTORY;
         long idle = MIN_IDLE_NANOS;
         while (!Thread.currentThread().isInterrupted()) {
             RecordedEvent recorded = cursor.next();
             if (recorded == null) {
                 out.flush();
-                if (!Files.isDirectory(dir)) {
-                    throw new EventLogException(dir + ": the directory was deleted while it was followed");
+                if (!Files.exists(dir)) {
+                    throw new EventLogException(dir + ": " + (following == Kind.FILE ? "the file" : "the directory")
+                            + " was deleted while it was followed");
                 }
                 LockSupport.parkNanos(idle);
                 idle = Math.min(idle * 2, MAX_IDLE_NANOS);

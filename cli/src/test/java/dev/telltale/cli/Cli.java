@@ -41,6 +41,17 @@ final class Cli {
         }
     }
 
+    /** What a child command wrote on standard error, without the JVM's own warnings (JDK 25 and sun.misc.Unsafe), one line each. */
+    static String ownErrorLines(Path stderr) throws java.io.IOException {
+        StringBuilder own = new StringBuilder();
+        for (String line : java.nio.file.Files.readAllLines(stderr)) {
+            if (!line.startsWith("WARNING: ")) {
+                own.append(line).append('\n');
+            }
+        }
+        return own.toString();
+    }
+
     /** {@code java <Chronicle flags> -cp <this test class path> MAIN ARGS…}, as a process builder. */
     static ProcessBuilder childJvm(String mainClass, String... args) {
         return childJvm(List.of(), mainClass, args);

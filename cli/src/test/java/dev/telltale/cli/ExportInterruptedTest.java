@@ -49,10 +49,6 @@ class ExportInterruptedTest {
         return ExportCommandTest.read(out);
     }
 
-    /** What the command itself wrote on standard error, without the JVM's own warnings (JDK 25 and sun.misc.Unsafe). */
-    private static String ownLines(Path stderr) throws IOException {
-        return String.join("\n", Files.readAllLines(stderr).stream().filter(line -> !line.startsWith("WARNING: ")).toList());
-    }
 
     @Test
     void killedAtRandomMoments_thenRunToTheEnd_exportsEveryEventExactlyOnce() throws Exception {
@@ -83,8 +79,8 @@ class ExportInterruptedTest {
         Process second = export(out, "same", dir.resolve("err-2.txt"));
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String firstErr = ownLines(dir.resolve("err-1.txt"));
-        String secondErr = ownLines(dir.resolve("err-2.txt"));
+        String firstErr = Cli.ownErrorLines(dir.resolve("err-1.txt"));
+        String secondErr = Cli.ownErrorLines(dir.resolve("err-2.txt"));
 
         for (String err : List.of(firstErr, secondErr)) {
             if (!err.startsWith("exported ")) {

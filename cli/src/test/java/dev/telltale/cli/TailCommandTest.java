@@ -161,7 +161,7 @@ class TailCommandTest {
 
             assertThat(follower.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(follower.exitValue()).isEqualTo(TelltaleMain.FAILED);
-            assertThat(java.nio.file.Files.readString(err))
+            assertThat(Cli.ownErrorLines(err))
                     .isEqualTo("telltale: " + queue + ": the directory was deleted while it was followed\n");
         } finally {
             follower.destroyForcibly().waitFor();

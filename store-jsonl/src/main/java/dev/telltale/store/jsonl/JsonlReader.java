@@ -48,6 +48,21 @@ public final class JsonlReader implements Closeable {
     }
 
     /**
+     * Opens {@code file}, which a writer may still be appending to, for following: {@link #read()}
+     * returns {@code null} at the end of what is written so far and, called again later, what was
+     * appended meanwhile; a line is returned only once its newline is written.
+     */
+    public static JsonlReader openFollowing(Path file, BadLinePolicy policy) throws IOException {
+        Objects.requireNonNull(policy, "policy");
+        return new JsonlReader(file.toString(), new LineReader(Files.newInputStream(file), MAX_LINE_BYTES, true), policy);
+    }
+
+    /** The 1-based line number of the event {@link #read()} returned last (0 before the first). */
+    public long lineNumber() {
+        return lines.lineNumber();
+    }
+
+    /**
      * The next event, or {@code null} at the end of the file. Under {@link BadLinePolicy#FAIL}, a bad
      * line throws; calling again goes on with the line after it.
      *

@@ -23,6 +23,8 @@ final class LineReader implements Closeable {
     /** The end of what has been read into the buffer. */
     private int limit;
     private boolean endOfInput;
+    /** At the end of the input, keep an unfinished line for later, when the rest of it is written. */
+    private final boolean following;
 
     private int start;
     private int end;
@@ -30,12 +32,21 @@ final class LineReader implements Closeable {
     private long lineNumber;
 
     LineReader(InputStream in, int maxLineLength) {
+        this(in, maxLineLength, false);
+    }
+
+    /**
+     * @param following whether the input may grow (a file being appended to): then the end of the input
+     *     is only the end for now, and an unfinished last line is not returned until its newline arrives
+     */
+    LineReader(InputStream in, int maxLineLength, boolean following) {
         if (maxLineLength < 1 || maxLineLength > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("maxLineLength must lie in 1.." + Integer.MAX_VALUE / 2
                     + ", got " + maxLineLength);
         }
         this.in = in;
         this.maxLineLength = maxLineLength;
+        this.following = following;
         this.buffer = new byte[Math.min(INITIAL_CAPACITY, maxLineLength + 1)];
     }
 
@@ -49,6 +60,11 @@ final class LineReader implements Closeable {
                 return found(newline, newline + 1, dropped);
             }
             if (endOfInput) {
+                if (following) {
+                    // Nothing more for now; the unfinished line stays in the buffer for the next call.
+                    endOfInput = false;
+                    return false;
+                }
                 return (next < limit || dropped) && found(limit, limit, dropped);
             }
             if (limit - next > maxLineLength) {
