@@ -139,36 +139,8 @@ abstract class EventInput implements Closeable {
 
         @Override
         ExportCursor exportCursor(String name, Position ifNothingYet, long lastPosition) throws IOException {
-            EventCursor cursor = cursor(lastPosition == ExportCheckpoint.NOTHING_YET ? ifNothingYet
-                    : new Position.AtIndex(lastPosition + 1), false);
-            return new ExportCursor() {
-                private long position = lastPosition;
-
-                @Override
-                public DslEvent next() throws IOException {
-                    RecordedEvent next = cursor.next();
-                    if (next == null) {
-                        return null;
-                    }
-                    position = next.index();
-                    return next.event();
-                }
-
-                @Override
-                public long position() {
-                    return position;
-                }
-
-                @Override
-                public void requireAtEnd() {
-                    // A file read to its end is read to its end.
-                }
-
-                @Override
-                public void close() throws IOException {
-                    cursor.close();
-                }
-            };
+            return cursor(lastPosition == ExportCheckpoint.NOTHING_YET ? ifNothingYet
+                    : new Position.AtIndex(lastPosition + 1), false).forExport(lastPosition);
         }
 
         @Override

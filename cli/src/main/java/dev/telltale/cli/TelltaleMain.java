@@ -35,7 +35,17 @@ public final class TelltaleMain {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (Error error) {
+            // picocli hands only exceptions to the handler; an Error (out of memory) is one line too.
+            err.println("telltale: " + oneLine(error) + " (" + error.getClass().getSimpleName() + ")");
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

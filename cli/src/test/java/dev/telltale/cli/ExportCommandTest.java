@@ -102,4 +102,17 @@ class ExportCommandTest {
         }
         assertThat(printed).containsExactlyElementsOf(events);
     }
+
+    @Test
+    void export_toAFullDevice_failsInOneLineNamingTheFile() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "/dev/full is Linux's always-full device");
+        Path queue = dir.resolve("queue");
+        Cli.write(queue, Events.session(UUID.randomUUID(), 3, Events.T0));
+
+        Cli.Result result = Cli.run("export", "jsonl", queue.toString(), "--out", full.toString());
+
+        assertThat(result.exitCode()).isEqualTo(TelltaleMain.FAILED);
+        assertThat(result.err()).isEqualTo("telltale: /dev/full: No space left on device\n");
+    }
 }

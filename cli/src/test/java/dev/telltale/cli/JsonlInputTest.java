@@ -37,11 +37,7 @@ class JsonlInputTest {
     }
 
     private static List<DslEvent> parse(List<String> lines) throws Exception {
-        List<DslEvent> parsed = new ArrayList<>();
-        for (String line : lines) {
-            parsed.add(JsonlFormat.fromJson(line));
-        }
-        return parsed;
+        return TailCommandTest.parse(lines);
     }
 
     @Test

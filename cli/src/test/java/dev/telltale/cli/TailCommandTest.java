@@ -28,7 +28,7 @@ class TailCommandTest {
         Cli.write(dir, events);
     }
 
-    private static List<DslEvent> parse(List<String> lines) throws Exception {
+    static List<DslEvent> parse(List<String> lines) throws Exception {
         List<DslEvent> parsed = new ArrayList<>();
         for (String line : lines) {
             parsed.add(JsonlFormat.fromJson(line));

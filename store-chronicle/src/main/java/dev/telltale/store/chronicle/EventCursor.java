@@ -1,6 +1,9 @@
 package dev.telltale.store.chronicle;
 
 import java.io.Closeable;
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.export.ExportCheckpoint;
+import dev.telltale.api.export.ExportCursor;
 import java.io.IOException;
 
 /**
@@ -42,6 +45,47 @@ public interface EventCursor extends Closeable {
      * @throws EventLogException naming the cycle file where reading stopped and the later one it did not reach
      */
     void requireAtEnd() throws IOException;
+
+    /**
+     * This cursor as a source for the export engine, positioned as it is, just after {@code lastPosition}
+     * (or {@link ExportCheckpoint#NOTHING_YET}); closing the one closes the other.
+     */
+    default ExportCursor forExport(long lastPosition) {
+        EventCursor cursor = this;
+        return new ExportCursor() {
+            private long position = lastPosition;
+
+            @Override
+            public DslEvent next() throws IOException {
+                RecordedEvent next = cursor.next();
+                if (next == null) {
+                    return null;
+                }
+                position = next.index();
+                return next.event();
+            }
+
+            @Override
+            public long position() {
+                return position;
+            }
+
+            @Override
+            public void requireAtEnd() throws IOException {
+                cursor.requireAtEnd();
+            }
+
+            @Override
+            public void commit() throws IOException {
+                cursor.commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                cursor.close();
+            }
+        };
+    }
 
     /** Releases the cursor; it is not used afterwards. Does not commit. Idempotent. */
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportCursor;
 import java.util.OptionalLong;
@@ -135,40 +134,8 @@ public final class EventLog implements Closeable {
                 positions.delete(name);
             }
         }
-        EventCursor cursor = reader.cursor(fresh ? ifNothingYet : new Position.AtIndex(lastPosition + 1), name, positions);
-        return new ExportCursor() {
-            private long position = lastPosition;
-
-            @Override
-            public DslEvent next() throws IOException {
-                RecordedEvent next = cursor.next();
-                if (next == null) {
-                    return null;
-                }
-                position = next.index();
-                return next.event();
-            }
-
-            @Override
-            public long position() {
-                return position;
-            }
-
-            @Override
-            public void requireAtEnd() throws IOException {
-                cursor.requireAtEnd();
-            }
-
-            @Override
-            public void commit() throws IOException {
-                cursor.commit();
-            }
-
-            @Override
-            public void close() throws IOException {
-                cursor.close();
-            }
-        };
+        return reader.cursor(fresh ? ifNothingYet : new Position.AtIndex(lastPosition + 1), name, positions)
+                .forExport(lastPosition);
     }
 
     /** The event directory, as given to {@link #open}. */

@@ -177,4 +177,33 @@ class DamagedCycleTest {
         }
         assertThat(verbs).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void skipDamaged_whenEveryCycleFileIsDamaged_readsNothingAndSaysItIsAtTheEnd() throws IOException {
+        for (Path file : writeThreeCycles()) {
+            Damage.HEADER_NOT_COMPLETE.applyTo(file);
+        }
+
+        try (EventLog log = EventLog.open(dir, true)) {
+            assertThat(log.skippedFiles()).hasSize(CYCLES);
+            for (Position from : List.of(new Position.Start(), new Position.End())) {
+                try (EventCursor cursor = log.cursor(from)) {
+                    assertThat(cursor.next()).isNull();
+                    cursor.requireAtEnd();
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void skipDamaged_fromTheEnd_whenTheLastCycleIsDamaged_startsAfterTheLastGoodEvent() throws IOException {
+        List<Path> files = writeThreeCycles();
+        Damage.ZERO_FILLED.applyTo(files.get(CYCLES - 1));
+
+        try (EventLog log = EventLog.open(dir, true); EventCursor cursor = log.cursor(new Position.End())) {
+            assertThat(cursor.next()).isNull();
+            cursor.requireAtEnd();
+        }
+    }
+
 }

@@ -108,10 +108,15 @@ public final class JsonlExportSink implements ExportSink {
         if (output == null) {
             throw new IllegalStateException("resume() first");
         }
-        if (!batch.isEmpty()) {
-            output.append(batch);
+        try {
+            if (!batch.isEmpty()) {
+                output.append(batch);
+            }
+            output.flush();
+        } catch (IOException e) {
+            // "No space left on device" alone does not say where.
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
-        output.flush();
         if (name != null) {
             long size = Files.size(file);
             writeCheckpoint(new Saved(checkpoint, size, tailCrc(size)));

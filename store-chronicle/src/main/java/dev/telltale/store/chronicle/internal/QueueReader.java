@@ -195,11 +195,20 @@ public final class QueueReader implements Closeable {
         try {
             long skipBefore = Long.MIN_VALUE;
             long start;
-            if (from instanceof Position.Start && damaged.containsKey(queue.firstCycle())) {
-                int firstGood = firstGoodCycle();
-                start = firstGood == NO_JUMP ? positioner.toEnd() : positioner.toFirstAtOrAfter(firstIndexOf(firstGood));
+            if (!damaged.isEmpty() && firstGoodCycle() == NO_JUMP) {
+                // Nothing but damaged cycle files, all skipped: nothing to read.
+                return new TailerCursor(tailer, files, firstIndexOf(queue.lastCycle() + 1), skipBefore, name, positions,
+                        this, false).exhausted();
+            } else if (from instanceof Position.Start && damaged.containsKey(queue.firstCycle())) {
+                start = positioner.toFirstAtOrAfter(firstIndexOf(firstGoodCycle()));
             } else if (from instanceof Position.Start) {
                 start = positioner.toStart();
+            } else if (from instanceof Position.End && damaged.containsKey(queue.lastCycle())) {
+                // Chronicle cannot find the end of a damaged file: the end is that of the last good one.
+                TailerCursor atLastGood = new TailerCursor(tailer, files,
+                        positioner.toFirstAtOrAfter(firstIndexOf(lastGoodCycle())), skipBefore, name, positions, this, false);
+                atLastGood.skipToEnd();
+                return atLastGood;
             } else if (from instanceof Position.End) {
                 start = positioner.toEnd();
             } else if (from instanceof Position.AtIndex atIndex) {

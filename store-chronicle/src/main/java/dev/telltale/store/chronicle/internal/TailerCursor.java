@@ -34,6 +34,8 @@ public final class TailerCursor implements EventCursor {
     private final QueueReader reader;
     /** Newest first: no stepping over damaged cycles, no end check. */
     private final boolean backward;
+    /** Nothing is left to read, ever (every cycle file is damaged and skipped). */
+    private boolean exhausted;
     private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
     private long nextIndex;
     /** Events stamped before this are skipped, until the first one that is not. */
@@ -52,9 +54,25 @@ public final class TailerCursor implements EventCursor {
         this.positions = positions;
     }
 
+    /** Makes this a cursor with nothing to read: every cycle file is damaged and skipped. */
+    TailerCursor exhausted() {
+        exhausted = true;
+        return this;
+    }
+
+    /** Reads past every event there is now, so that only later ones are returned. */
+    void skipToEnd() throws IOException {
+        while (next() != null) {
+            // skipped: the position "end" comes after them
+        }
+    }
+
     @Override
     public RecordedEvent next() throws IOException {
         requireOpen();
+        if (exhausted) {
+            return null;
+        }
         tailer.singleThreadedCheckReset();
         while (true) {
             RecordedEvent next;
