@@ -99,6 +99,19 @@ final class ChildApp implements AutoCloseable {
         return stats;
     }
 
+    /** The child's drain thread, as {@code jstack} shows it, for a failure message. */
+    String drainStack() {
+        try {
+            Process jstack = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int at = dump.indexOf("\"telltale-drain\"");
+            return at < 0 ? "(no drain thread)" : dump.substring(at, Math.min(dump.length(), at + 3000));
+        } catch (IOException e) {
+            return "(jstack failed: " + e + ")";
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

@@ -220,13 +220,18 @@ class FaultInjectionTest {
         List<Path> damagedAfterKills = new ArrayList<>();
         long survivors = chronicleEvents(queue, damagedAfterKills);
 
-        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue).withSlf4jProvider())) {
             app.awaitReady();
             assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
             // A writer killed inside an append leaves Chronicle's write lock (and maybe a half-written
             // header) behind; the next writer's drain recovers them, which can take Chronicle's own
             // timeout. The application does not wait for that; its events wait in the queue.
-            await().atMost(Duration.ofSeconds(90)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+                throw new AssertionError("the drain did not recover; files " + listing(queue) + "; drain thread "
+                        + app.drainStack() + "; stderr " + app.stderrText(), stuck);
+            }
             Stats last = Stats.parse(app.quit());
 
             last.assertConserved();
@@ -238,6 +243,12 @@ class FaultInjectionTest {
                         .isGreaterThanOrEqualTo(survivors + 1002);
             }
             assertThat(app.telltaleErrorLines()).isEmpty();
+        }
+    }
+
+    private static String listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName() + " " + file.toFile().length()).toList().toString();
         }
     }
 

@@ -155,6 +155,41 @@ public final class CycleFiles {
         return fileOf(rollCycle.toCycle(index));
     }
 
+    /**
+     * The cycles whose files are in the directory now, oldest first, read from the file names (not from
+     * Chronicle's listing, which a crash can leave out of step with the files).
+     */
+    public java.util.NavigableSet<Integer> present() throws IOException {
+        java.util.NavigableSet<Integer> cycles = new java.util.TreeSet<>();
+        for (Path file : list(dir)) {
+            cycleOf(file).ifPresent(cycles::add);
+        }
+        return cycles;
+    }
+
+    /** The cycle a file of this queue holds, from its name; empty for a name of another roll cycle. */
+    public Optional<Integer> cycleOf(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(SUFFIX)) {
+            return Optional.empty();
+        }
+        try {
+            java.time.temporal.TemporalAccessor parsed = lenientFormat().parse(name.substring(0, name.length() - SUFFIX.length()));
+            long millis = java.time.LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return Optional.of((int) cycleAt(millis));
+        } catch (java.time.DateTimeException notThisFormat) {
+            return Optional.empty();
+        }
+    }
+
+    private DateTimeFormatter lenientFormat() {
+        return new java.time.format.DateTimeFormatterBuilder().appendPattern(rollCycle.format())
+                .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+                .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
+                .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0)
+                .toFormatter(java.util.Locale.ROOT);
+    }
+
     /** When {@code cycle} starts, in milliseconds since the epoch. */
     public long startMillisOf(int cycle) {
         return epochMillis + (long) cycle * rollCycle.lengthInMillis();

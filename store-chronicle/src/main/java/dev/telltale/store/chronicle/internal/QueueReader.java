@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
@@ -107,11 +109,9 @@ public final class QueueReader implements Closeable {
         }
         CycleFiles files = new CycleFiles(dir, queue.rollCycle(), queue.epoch());
         NavigableMap<Integer, Path> damagedCycles = new TreeMap<>();
-        for (long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
-            Path file = files.fileOf((int) cycle);
-            if (damage.containsKey(file)) {
-                damagedCycles.put((int) cycle, file);
-            }
+        for (Path file : damage.keySet()) {
+            // From the name: a crash can leave Chronicle's own listing without the damaged file.
+            files.cycleOf(file).ifPresent(cycle -> damagedCycles.put(cycle, file));
         }
         return new QueueReader(dir, queue, damagedCycles);
     }
@@ -130,23 +130,23 @@ public final class QueueReader implements Closeable {
         if (damaged.isEmpty()) {
             return NO_JUMP;
         }
-        queue.refreshDirectoryListing();
-        int last = queue.lastCycle();
-        if (cycle >= last) {
-            return NO_JUMP;
-        }
         boolean skipped = false;
-        // NOTE: Chronicle's listCyclesBetween fails unless both ends have a file: list them all.
-        for (long next : queue.listCyclesBetween(queue.firstCycle(), last)) {
-            if (next <= cycle) {
-                continue;
-            }
-            if (!damaged.containsKey((int) next)) {
-                return skipped ? (int) next : NO_JUMP;
+        for (int next : presentCycles().tailSet(cycle, false)) {
+            if (!damaged.containsKey(next)) {
+                return skipped ? next : NO_JUMP;
             }
             skipped = true;
         }
         return skipped ? AT_END : NO_JUMP;
+    }
+
+    /** The cycles that have a file now, from the file names; empty if the directory cannot be listed. */
+    private NavigableSet<Integer> presentCycles() {
+        try {
+            return files.present();
+        } catch (IOException e) {
+            return new TreeSet<>();
+        }
     }
 
     /** {@link #jumpTarget} when nothing but damaged cycles follow. */
@@ -154,10 +154,9 @@ public final class QueueReader implements Closeable {
 
     /** The newest cycle with a file that is not skipped as damaged, or {@link #NO_JUMP}. */
     int lastGoodCycle() {
-        queue.refreshDirectoryListing();
-        for (long cycle = queue.lastCycle(), first = queue.firstCycle(); cycle >= first; cycle--) {
-            if (!damaged.containsKey((int) cycle) && Files.exists(files.fileOf((int) cycle))) {
-                return (int) cycle;
+        for (int cycle : presentCycles().descendingSet()) {
+            if (!damaged.containsKey(cycle)) {
+                return cycle;
             }
         }
         return NO_JUMP;
@@ -195,15 +194,15 @@ public final class QueueReader implements Closeable {
         try {
             long skipBefore = Long.MIN_VALUE;
             long start;
+            NavigableSet<Integer> present = presentCycles();
             if (!damaged.isEmpty() && firstGoodCycle() == NO_JUMP) {
                 // Nothing but damaged cycle files, all skipped: nothing to read.
-                return new TailerCursor(tailer, files, firstIndexOf(queue.lastCycle() + 1), skipBefore, name, positions,
-                        this, false).exhausted();
-            } else if (from instanceof Position.Start && damaged.containsKey(queue.firstCycle())) {
+                return new TailerCursor(tailer, files, 0, skipBefore, name, positions, this, false).exhausted();
+            } else if (from instanceof Position.Start && !present.isEmpty() && damaged.containsKey(present.first())) {
                 start = positioner.toFirstAtOrAfter(firstIndexOf(firstGoodCycle()));
             } else if (from instanceof Position.Start) {
                 start = positioner.toStart();
-            } else if (from instanceof Position.End && damaged.containsKey(queue.lastCycle())) {
+            } else if (from instanceof Position.End && !present.isEmpty() && damaged.containsKey(present.last())) {
                 // Chronicle cannot find the end of a damaged file: the end is that of the last good one.
                 TailerCursor atLastGood = new TailerCursor(tailer, files,
                         positioner.toFirstAtOrAfter(firstIndexOf(lastGoodCycle())), skipBefore, name, positions, this, false);
@@ -251,9 +250,9 @@ public final class QueueReader implements Closeable {
     }
 
     private int firstGoodCycle() {
-        for (long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
-            if (!damaged.containsKey((int) cycle)) {
-                return (int) cycle;
+        for (int cycle : presentCycles()) {
+            if (!damaged.containsKey(cycle)) {
+                return cycle;
             }
         }
         return NO_JUMP;

@@ -84,6 +84,7 @@ public final class QueueWriter implements Closeable {
             long blockSize, LongSupplier clockMillis) throws IOException {
         Path absolute = dir.toAbsolutePath();
         Files.createDirectories(absolute);
+        setAsideUnfinishedMetadata(absolute);
         SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(absolute.toFile()).rollCycle(rollCycle);
         if (blockSize > 0) {
             builder.blockSize(blockSize);
@@ -95,6 +96,39 @@ public final class QueueWriter implements Closeable {
             return new QueueWriter(absolute, builder.build(), retention, pretouch);
         } catch (RuntimeException e) {
             throw new IOException(absolute + ": cannot open the Chronicle queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** Chronicle's metadata file in a queue directory: {@value}. */
+    static final String METADATA_FILE = "metadata.cq4t";
+
+    /** How long a metadata file's unfinished header is given to be finished by a live writer: {@value} ms. */
+    static final long METADATA_GRACE_MILLIS = 1_000;
+
+    /**
+     * A writer killed while Chronicle created the metadata file leaves its header unfinished, and then
+     * Chronicle's next open waits on it for ever. A live writer finishes the header within
+     * microseconds; one still unfinished after {@value #METADATA_GRACE_MILLIS} ms was left by a crash,
+     * so it is renamed ({@code metadata.cq4t.MILLIS.unfinished}) and Chronicle makes a new one (it
+     * holds the directory listing, rebuilt from the cycle files, and locks).
+     */
+    static void setAsideUnfinishedMetadata(Path dir) throws IOException {
+        Path metadata = dir.resolve(METADATA_FILE);
+        if (!Files.isRegularFile(metadata) || CycleFiles.damage(metadata).isEmpty()) {
+            return;
+        }
+        try {
+            Thread.sleep(METADATA_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        java.util.Optional<String> damage = CycleFiles.damage(metadata);
+        if (damage.isPresent()) {
+            Path aside = dir.resolve(METADATA_FILE + "." + System.currentTimeMillis() + ".unfinished");
+            Files.move(metadata, aside);
+            LOG.warn("Telltale: {} was left unfinished by a crash ({}); moved it to {} and started a new one",
+                    metadata, damage.get(), aside.getFileName());
         }
     }
 

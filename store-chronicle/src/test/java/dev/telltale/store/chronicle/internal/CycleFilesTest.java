@@ -51,4 +51,17 @@ class CycleFilesTest {
         assertThat(CycleFiles.rollCycleOfFile("metadata.cq4t")).isEmpty();
         assertThat(CycleFiles.rollCycleOfFile("notes.cq4")).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void cycleOf_readsTheCycleBackFromTheFileNameOfEveryRollCycleShape(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String name : java.util.List.of("FAST_HOURLY", "FAST_DAILY", "FIVE_MINUTELY", "TEST_SECONDLY", "HOURLY", "DAILY")) {
+            CycleFiles files = new CycleFiles(dir, CycleFiles.rollCycleNamed(name), 0);
+            int cycle = (int) files.cycleAt(java.time.Instant.parse("2026-11-27T04:31:27Z").toEpochMilli());
+
+            assertThat(files.cycleOf(files.fileOf(cycle))).as(name).contains(cycle);
+        }
+        CycleFiles hourly = new CycleFiles(dir, CycleFiles.rollCycleNamed("FAST_HOURLY"), 0);
+        assertThat(hourly.cycleOf(dir.resolve("notes.txt"))).isEmpty();
+        assertThat(hourly.cycleOf(dir.resolve("garbage.cq4"))).isEmpty();
+    }
 }
