@@ -75,6 +75,8 @@ public final class Events implements EventSink, AutoCloseable {
      *
      * @throws IllegalArgumentException if a setting cannot work: an unknown store, a store setting that
      *     is missing or wrong, a queue too large for the heap (the message names the setting)
+     * @throws IllegalStateException if the store cannot work in this JVM (Chronicle without its JVM
+     *     flags: the message names them)
      */
     public static Events start(EventsConfig config) {
         if (!config.enabled()) {

@@ -302,4 +302,48 @@ class EventsTest {
             }
         }
     }
+
+    @Test
+    void statsAndHealth_withEveryKindOfDropWhileTheStoreIsBlocked_addUpExactly() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore blocked = new RecordingStore() {
+            @Override
+            public void append(List<DslEvent> batch) throws IOException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.append(batch);
+            }
+        };
+        Events events = Events.start(config(blocked).stripes(1).bufferSize(4).batchSize(1).build());
+        try {
+            events.emit(event(0));
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= 20; i++) {
+                events.emit(event(i));
+            }
+            events.emit(null);
+
+            EventStats stats = events.stats();
+            // One in the drain's hands, four in the queue, sixteen dropped because it was full, one null.
+            assertThat(stats.emitted()).isEqualTo(22);
+            assertThat(stats.droppedQueueFull()).isEqualTo(16);
+            assertThat(stats.droppedNull()).isEqualTo(1);
+            assertThat(stats.pending()).isEqualTo(5);
+            assertThat(events.health().reasons()).contains("drop rate 77.27% (17 of 22 events)");
+        } finally {
+            release.countDown();
+            events.close();
+        }
+        events.emit(event(99));
+        EventStats closed = events.stats();
+        assertThat(closed.droppedClosed()).isEqualTo(1);
+        assertThat(closed.persisted()).isEqualTo(5);
+        assertThat(closed.pending()).isZero();
+        assertThat(closed.persisted() + closed.dropped() + closed.lost()).isEqualTo(closed.emitted());
+    }
 }

@@ -21,7 +21,8 @@ class DrainAgentTest {
     private final EventEmitter emitter = new EventEmitter(2, 1024);
     private long now = 1_000_000_000L;
     private final List<long[]> reports = new ArrayList<>();
-    private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, new RecordingOutput());
+    private final RecordingOutput logged = new RecordingOutput();
+    private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, logged);
 
     private DrainAgent agent(ManagedStore store, int batchSize) {
         return new DrainAgent(emitter, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
@@ -278,5 +279,32 @@ class DrainAgentTest {
 
         assertThat(managed.failures()).isEqualTo(1);
         assertThat(managed.lastError()).contains("close failed");
+    }
+
+    @Test
+    void onError_tellsTheOperatorOnceThroughTheDrainTopic() {
+        DrainAgent agent = agent(new ManagedStore(new RecordingStore(), null, "test", log), 10);
+
+        agent.onError(new IllegalStateException("boom"));
+        agent.onError(new IllegalStateException("boom"));
+
+        assertThat(logged.lines).containsExactly("WARN the drain failed and starts over: java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void doWork_reportsDropsExactlyWhenTheIntervalHasPassed() {
+        EventEmitter tiny = new EventEmitter(1, 2);
+        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
+                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        for (int i = 0; i < 5; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
+        }
+
+        now += REPORT_NANOS - 1;
+        agent.doWork();
+        assertThat(reports).as("one nanosecond early").isEmpty();
+        now += 1;
+        agent.doWork();
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r).containsExactly(3, 0));
     }
 }
