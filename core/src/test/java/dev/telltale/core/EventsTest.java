@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.core.testing.BlockingStore;
 import dev.telltale.core.testing.ProbeStoreProvider;
 import dev.telltale.core.testing.RecordingStore;
 import java.io.IOException;
@@ -229,30 +230,17 @@ class EventsTest {
 
     @Test
     void close_whenTheDrainDoesNotFinishInTime_returnsAfterTheTimeoutWithEventsPending() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-        RecordingStore stuck = new RecordingStore() {
-            @Override
-            public void append(List<DslEvent> batch) throws IOException {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                super.append(batch);
-            }
-        };
+        BlockingStore stuck = new BlockingStore();
         Events events = Events.start(config(stuck).closeTimeout(Duration.ofMillis(100)).build());
         events.emit(event(1));
-        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(stuck.awaitAppending()).isTrue();
         events.emit(event(2));
 
         events.close();
 
         assertThat(events.stats().pending()).isPositive();
         assertThat(events.health().reasons()).contains("closed");
-        release.countDown();
+        stuck.release();
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().pending() == 0);
         assertThat(events.stats().persisted()).isEqualTo(2);
     }
@@ -305,24 +293,11 @@ class EventsTest {
 
     @Test
     void statsAndHealth_withEveryKindOfDropWhileTheStoreIsBlocked_addUpExactly() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-        RecordingStore blocked = new RecordingStore() {
-            @Override
-            public void append(List<DslEvent> batch) throws IOException {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                super.append(batch);
-            }
-        };
+        BlockingStore blocked = new BlockingStore();
         Events events = Events.start(config(blocked).stripes(1).bufferSize(4).batchSize(1).build());
         try {
             events.emit(event(0));
-            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(blocked.awaitAppending()).isTrue();
             for (int i = 1; i <= 20; i++) {
                 events.emit(event(i));
             }
@@ -336,7 +311,7 @@ class EventsTest {
             assertThat(stats.pending()).isEqualTo(5);
             assertThat(events.health().reasons()).contains("drop rate 77.27% (17 of 22 events)");
         } finally {
-            release.countDown();
+            blocked.release();
             events.close();
         }
         events.emit(event(99));

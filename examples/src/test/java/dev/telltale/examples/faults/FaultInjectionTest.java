@@ -108,39 +108,38 @@ class FaultInjectionTest {
     @Test
     void chronicleQueueDirectoryDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
         Path queue = dir.resolve("events");
-        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
-            app.awaitReady();
-            app.ask("run 1000");
-            Stats before = Stats.parse(app.ask("settle"));
-            assertThat(chronicleEvents(queue)).isEqualTo(before.persisted());
+        ChildApp app = deleteWhileRecording(Launch.of("-Dtelltale.store.dir=" + queue), queue, queue,
+                FaultInjectionTest::chronicleEvents);
 
-            deleteTree(queue);
-            assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
-            app.ask("settle");
-            assertThat(app.ask("health")).startsWith("health DEGRADED").contains("was deleted under this process");
-            assertThat(app.ask("run 500")).isEqualTo("ran 500 mismatches 0");
-            Stats last = Stats.parse(app.quit());
-
-            last.assertConserved();
-            assertThat(last.lost()).as("the batch written into the deleted files").isPositive();
-            assertThat(chronicleEvents(queue)).as("the recreated queue holds what was persisted after the deletion")
-                    .isEqualTo(last.persisted() - before.persisted());
-            assertThat(app.telltaleErrorLines()).hasSize(2);
-            assertThat(app.telltaleErrorLines().get(0)).contains("the queue directory was deleted under this process");
-            assertThat(app.telltaleErrorLines().get(1)).endsWith("works again after 1 failures in a row");
-        }
+        assertThat(app.telltaleErrorLines()).hasSize(2);
+        assertThat(app.telltaleErrorLines().get(0)).contains("the queue directory was deleted under this process");
+        assertThat(app.telltaleErrorLines().get(1)).endsWith("works again after 1 failures in a row");
     }
 
     @Test
     void jsonlFileDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
         Path file = dir.resolve("logs/events.jsonl");
-        try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file))) {
+        deleteWhileRecording(Launch.of("-Dtelltale.store.path=" + file), file, file.getParent(), FaultInjectionTest::jsonlEvents);
+    }
+
+    /** Something that counts the events a store's files hold. */
+    private interface Counter {
+        long count(Path where) throws IOException;
+    }
+
+    /**
+     * Records, deletes {@code toDelete} under the live application, records on: the deletion is seen
+     * (DEGRADED, a batch lost), the store recreated, and what it holds is exactly what was persisted
+     * after the deletion. Returns the ended application, for its standard error.
+     */
+    private ChildApp deleteWhileRecording(Launch launch, Path store, Path toDelete, Counter events) throws Exception {
+        try (ChildApp app = start(launch)) {
             app.awaitReady();
             app.ask("run 1000");
             Stats before = Stats.parse(app.ask("settle"));
-            assertThat(jsonlEvents(file)).isEqualTo(before.persisted());
+            assertThat(events.count(store)).isEqualTo(before.persisted());
 
-            deleteTree(file.getParent());
+            deleteTree(toDelete);
             assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
             app.ask("settle");
             assertThat(app.ask("health")).startsWith("health DEGRADED").contains("was deleted under this process");
@@ -148,8 +147,10 @@ class FaultInjectionTest {
             Stats last = Stats.parse(app.quit());
 
             last.assertConserved();
-            assertThat(last.lost()).isPositive();
-            assertThat(jsonlEvents(file)).isEqualTo(last.persisted() - before.persisted());
+            assertThat(last.lost()).as("the batch written into the deleted file").isPositive();
+            assertThat(events.count(store)).as("the recreated store holds what was persisted after the deletion")
+                    .isEqualTo(last.persisted() - before.persisted());
+            return app;
         }
     }
 
