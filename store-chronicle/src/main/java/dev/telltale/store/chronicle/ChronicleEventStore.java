@@ -178,8 +178,11 @@ public final class ChronicleEventStore implements EventStore {
             return this;
         }
 
-        /** The clock, in milliseconds since the epoch, that picks each event's cycle; for tests. */
-        Builder clock(LongSupplier epochMillis) {
+        /**
+         * The clock, in milliseconds since the epoch, that picks each append's cycle file; the system
+         * clock unless told otherwise. For tests and tools that build a queue spanning several cycles.
+         */
+        public Builder clock(LongSupplier epochMillis) {
             this.clockMillis = epochMillis;
             return this;
         }
