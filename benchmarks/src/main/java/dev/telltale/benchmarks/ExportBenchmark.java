@@ -2,7 +2,6 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.store.chronicle.ChronicleEventStore;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
@@ -81,34 +80,22 @@ public class ExportBenchmark {
         dir = Files.createTempDirectory("telltale-export-bench");
         queue = dir.resolve("events");
         out = dir.resolve("events.jsonl");
-        try (ChronicleEventStore store = ChronicleEventStore.open(queue)) {
-            UUID[] sessions = new UUID[8];
-            for (int s = 0; s < sessions.length; s++) {
-                sessions[s] = UUID.randomUUID();
-            }
-            IllegalStateException error = new IllegalStateException("entity 42 is locked by another case");
-            error.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("dev.example.Cases", "lock", "Cases.java", 88)});
-            long now = EventClock.nowEpochNanos() - EVENTS * 1_000L;
-            List<DslEvent> chunk = new ArrayList<>(512);
-            for (int i = 0; i < EVENTS; i++) {
-                String verb = VERBS[i % VERBS.length];
-                UUID session = sessions[(i / 64) % sessions.length];
-                long at = now + i * 1_000L;
-                chunk.add(i % 32 == 31
-                        ? DslEvent.failed(at, session, verb, 50_000 + i % 1000, error)
-                        : DslEvent.succeeded(at, session, verb, 10_000 + i % 1000));
-                if (chunk.size() == 512) {
-                    store.append(chunk);
-                    chunk.clear();
-                }
-            }
-            store.append(chunk);
-        } catch (IOException | RuntimeException e) {
-            // JMH skips the tear-down after a failed set-up (such as missing JVM flags).
-            TempDirs.delete(dir);
-            throw e;
+        UUID[] sessions = new UUID[8];
+        for (int s = 0; s < sessions.length; s++) {
+            sessions[s] = UUID.randomUUID();
         }
+        IllegalStateException error = new IllegalStateException("entity 42 is locked by another case");
+        error.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("dev.example.Cases", "lock", "Cases.java", 88)});
+        long now = EventClock.nowEpochNanos() - EVENTS * 1_000L;
+        TempDirs.writeQueue(dir, queue, EVENTS, i -> {
+            String verb = VERBS[i % VERBS.length];
+            UUID session = sessions[(i / 64) % sessions.length];
+            long at = now + i * 1_000L;
+            return i % 32 == 31
+                    ? DslEvent.failed(at, session, verb, 50_000 + i % 1000, error)
+                    : DslEvent.succeeded(at, session, verb, 10_000 + i % 1000);
+        });
     }
 
     @TearDown(Level.Invocation)

@@ -2,7 +2,6 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.store.chronicle.ChronicleEventStore;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,22 +64,10 @@ public class TailBenchmark {
     public void writeQueue() throws IOException {
         dir = Files.createTempDirectory("telltale-tail-bench");
         queue = dir.resolve("events");
-        try (ChronicleEventStore store = ChronicleEventStore.open(queue)) {
-            UUID session = UUID.randomUUID();
-            long now = EventClock.nowEpochNanos() - events * 1_000L;
-            List<DslEvent> chunk = new ArrayList<>(512);
-            for (int i = 0; i < events; i++) {
-                chunk.add(DslEvent.succeeded(now + i * 1_000L, session, "cbu.create", 10_000 + i % 1000));
-                if (chunk.size() == 512) {
-                    store.append(chunk);
-                    chunk.clear();
-                }
-            }
-            store.append(chunk);
-        } catch (IOException | RuntimeException e) {
-            TempDirs.delete(dir);
-            throw e;
-        }
+        UUID session = UUID.randomUUID();
+        long now = EventClock.nowEpochNanos() - events * 1_000L;
+        TempDirs.writeQueue(dir, queue, events,
+                i -> DslEvent.succeeded(now + i * 1_000L, session, "cbu.create", 10_000 + i % 1000));
     }
 
     @TearDown(Level.Trial)

@@ -102,7 +102,9 @@ class JsonlInputTest {
             int half = line.length() / 2;
             // A writer caught between two writes: half a line now, the rest a moment later.
             Files.write(file, line.substring(0, half).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-            Thread.sleep(500);
+            // The half line must not be printed: the output stays at one line while the follower polls it.
+            Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> Files.readAllLines(out).size() == 1);
             Files.write(file, line.substring(half).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(out).size() == 2);

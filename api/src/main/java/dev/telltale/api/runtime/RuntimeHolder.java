@@ -21,9 +21,11 @@ final class RuntimeHolder {
             return found.hasNext() ? new Guarded(found.next()) : Discarding.INSTANCE;
         } catch (Throwable e) {
             // A broken runtime (a missing class, a failing constructor) must not break the executor:
-            // say so once, on standard error (the api has no logger), and record nothing.
-            System.err.println("telltale: cannot load the event runtime; recording nothing: " + Guarded.summary(e));
-            return Discarding.INSTANCE;
+            // say so once through the JDK's own logger (standard error unless configured; the api has
+            // no dependency), without the stack trace, and record nothing.
+            String reason = "cannot load the event runtime; recording nothing: " + Guarded.summary(rootOf(e));
+            System.getLogger(EventRuntime.class.getName()).log(System.Logger.Level.WARNING, "telltale: " + reason);
+            return new Unloadable(reason);
         }
     }
 
@@ -34,9 +36,18 @@ final class RuntimeHolder {
     static final class Guarded implements EventRuntime, EventSink {
 
         private final EventRuntime runtime;
+        /** The runtime's sink, asked for once: each emit is then one guarded call. */
+        private final EventSink sink;
 
         Guarded(EventRuntime runtime) {
             this.runtime = runtime;
+            EventSink found;
+            try {
+                found = runtime.sink();
+            } catch (Throwable failure) {
+                found = EventSink.DISCARDING;
+            }
+            this.sink = found == null ? EventSink.DISCARDING : found;
         }
 
         @Override
@@ -56,7 +67,7 @@ final class RuntimeHolder {
         @Override
         public void emit(DslEvent event) {
             try {
-                runtime.sink().emit(event);
+                sink.emit(event);
             } catch (Throwable failure) {
                 // Dropped: the runtime counts what it can; a runtime that throws cannot.
             }
@@ -80,6 +91,33 @@ final class RuntimeHolder {
                 message = null;
             }
             return message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
+        }
+    }
+
+    /** What a {@link java.util.ServiceConfigurationError} wraps says what went wrong; the wrapper does not. */
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 8; depth++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** The runtime when the one on the class path cannot be made: records nothing, and health says why. */
+    record Unloadable(String reason) implements EventRuntime {
+        @Override
+        public boolean isEnabled() {
+            return false;
+        }
+
+        @Override
+        public EventSink sink() {
+            return EventSink.DISCARDING;
+        }
+
+        @Override
+        public EventHealth health() {
+            return new EventHealth(EventHealth.Status.DEGRADED, List.of(reason), EventStats.NONE, "none", null);
         }
     }
 

@@ -45,6 +45,29 @@ class GuardedRuntimeTest {
     }
 
     @Test
+    void emit_whenTheRuntimeCannotEvenGiveItsSink_discards() {
+        RuntimeHolder.Guarded noSink = new RuntimeHolder.Guarded(new EventRuntime() {
+            @Override
+            public boolean isEnabled() {
+                return true;
+            }
+
+            @Override
+            public EventSink sink() {
+                throw new IllegalStateException("no sink");
+            }
+
+            @Override
+            public EventHealth health() {
+                return null;
+            }
+        });
+
+        noSink.sink().emit(DslEvent.succeeded(1, null, "a.b", 1));
+        assertThat(noSink.isEnabled()).isTrue();
+    }
+
+    @Test
     void health_whenTheRuntimeThrows_isDegradedSayingWhy() {
         EventHealth health = guarded.health();
 

@@ -112,6 +112,22 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
+    /** Waits for the child to end by itself, at most {@code millis}; whether it did. */
+    boolean exitsWithin(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for the counters until nothing is pending (at most 30 s) and returns them. */
+    Stats settle() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Stats.parse(ask("stats")).pending() == 0);
+        try {
+            return Stats.parse(ask("stats"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

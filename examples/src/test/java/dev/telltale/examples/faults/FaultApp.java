@@ -20,8 +20,8 @@ import java.util.Objects;
  * sees, and the two outcomes are compared: recording must not change what a command does.
  *
  * <p>Reads one request per line from standard input and answers with one line on standard output:
- * {@code run N} ({@code ran N mismatches M}), {@code settle} (waits until nothing is pending, then
- * {@code stats …}), {@code stats}, {@code health} ({@code health STATUS | reason | …}), {@code loop}
+ * {@code run N} ({@code ran N mismatches M}), {@code stats} ({@code stats …}), {@code health}
+ * ({@code health STATUS | reason | …}), {@code loop}
  * (runs commands until killed), {@code quit} (closes the session and Telltale, then {@code stats …}).
  */
 public final class FaultApp {
@@ -48,7 +48,6 @@ public final class FaultApp {
                             run(100);
                         }
                     }
-                    case "settle" -> System.out.println(settle());
                     case "stats" -> System.out.println(stats());
                     case "health" -> System.out.println(health());
                     case "quit" -> {
@@ -87,14 +86,6 @@ public final class FaultApp {
         } catch (RuntimeException e) {
             return "threw " + e.getClass().getName() + ": " + e.getMessage();
         }
-    }
-
-    private static String settle() throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (EventRuntime.current().health().stats().pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return stats();
     }
 
     private static String stats() {

@@ -94,7 +94,7 @@ class FaultInjectionTest {
         try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file, "-Dtelltale.version=1.2.3"))) {
             app.awaitReady();
             assertThat(app.ask("run 300")).isEqualTo("ran 300 mismatches 0");
-            assertThat(app.ask("settle")).contains("persisted 301 ");
+            assertThat(app.settle().persisted()).isEqualTo(301);
             assertThat(app.ask("health")).isEqualTo("health HEALTHY");
             Stats last = Stats.parse(app.quit());
 
@@ -136,12 +136,12 @@ class FaultInjectionTest {
         try (ChildApp app = start(launch)) {
             app.awaitReady();
             app.ask("run 1000");
-            Stats before = Stats.parse(app.ask("settle"));
+            Stats before = app.settle();
             assertThat(events.count(store)).isEqualTo(before.persisted());
 
             deleteTree(toDelete);
             assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
-            app.ask("settle");
+            app.settle();
             assertThat(app.ask("health")).startsWith("health DEGRADED").contains("was deleted under this process");
             assertThat(app.ask("run 500")).isEqualTo("ran 500 mismatches 0");
             Stats last = Stats.parse(app.quit());
@@ -160,14 +160,34 @@ class FaultInjectionTest {
      */
     @Test
     void chronicleOnAFileSystemThatFillsUp_refusesBatchesWithoutCorruptionAndResumesOnceSpaceIsFreed() throws Exception {
+        ChildApp app = fillWhileRecording("events", store -> "-Dtelltale.store.dir=" + store, FaultInjectionTest::chronicleEvents);
+
+        assertThat(app.telltaleErrorLines()).first().asString().contains("no space left on the file system");
+        assertThat(app.telltaleErrorLines()).last().asString().contains("works again");
+        assertThat(app.stderrText()).doesNotContain("InternalError");
+    }
+
+    @Test
+    void jsonlOnAFileSystemThatFillsUp_losesOnlyWhatDidNotFitAndResumesOnceSpaceIsFreed() throws Exception {
+        ChildApp app = fillWhileRecording("events.jsonl", store -> "-Dtelltale.store.path=" + store, FaultInjectionTest::jsonlEvents);
+
+        assertThat(app.telltaleErrorLines()).first().asString().contains("No space left on device");
+    }
+
+    /**
+     * Records into {@code name} on a 16 MiB tmpfs, fills the file system, frees it, records on: the full
+     * disk costs events (lost or dropped, counted), everything after recovery is persisted, and the
+     * store holds exactly what was persisted (no partial event). Returns the ended application.
+     */
+    private ChildApp fillWhileRecording(String name, java.util.function.Function<Path, String> setting, Counter events)
+            throws Exception {
         Path mount = Files.createDirectories(dir.resolve("small-fs"));
         try (TmpfsMount fs = TmpfsMount.mount(mount, "16m")) {
-            Path queue = mount.resolve("events");
-            try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue))) {
+            Path store = mount.resolve(name);
+            try (ChildApp app = start(Launch.of(setting.apply(store)))) {
                 app.awaitReady();
                 app.ask("run 2000");
-                Stats before = Stats.parse(app.ask("settle"));
-                assertThat(before.lost()).isZero();
+                assertThat(app.settle().lost()).isZero();
 
                 Stats recovered = fillThenFree(app, fs);
                 assertThat(app.ask("run 2000")).isEqualTo("ran 2000 mismatches 0");
@@ -177,33 +197,8 @@ class FaultInjectionTest {
                 assertThat(last.lost() + last.dropped()).as("the full disk cost events").isPositive();
                 assertThat(last.persisted() - recovered.persisted()).as("everything after recovery persisted")
                         .isEqualTo(last.emitted() - recovered.emitted());
-                assertThat(chronicleEvents(queue)).as("the queue holds exactly what was persisted").isEqualTo(last.persisted());
-                assertThat(app.telltaleErrorLines()).first().asString().contains("no space left on the file system");
-                assertThat(app.telltaleErrorLines()).last().asString().contains("works again");
-                assertThat(app.stderrText()).doesNotContain("InternalError");
-            }
-        }
-    }
-
-    @Test
-    void jsonlOnAFileSystemThatFillsUp_losesOnlyWhatDidNotFitAndResumesOnceSpaceIsFreed() throws Exception {
-        Path mount = Files.createDirectories(dir.resolve("small-fs"));
-        try (TmpfsMount fs = TmpfsMount.mount(mount, "16m")) {
-            Path file = mount.resolve("events.jsonl");
-            try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file))) {
-                app.awaitReady();
-                app.ask("run 2000");
-                app.ask("settle");
-
-                Stats recovered = fillThenFree(app, fs);
-                assertThat(app.ask("run 2000")).isEqualTo("ran 2000 mismatches 0");
-                Stats last = Stats.parse(app.quit());
-
-                last.assertConserved();
-                assertThat(last.lost() + last.dropped()).isPositive();
-                assertThat(last.persisted() - recovered.persisted()).isEqualTo(last.emitted() - recovered.emitted());
-                assertThat(jsonlEvents(file)).as("no partial line, exactly what was persisted").isEqualTo(last.persisted());
-                assertThat(app.telltaleErrorLines()).first().asString().contains("No space left on device");
+                assertThat(events.count(store)).as("the store holds exactly what was persisted").isEqualTo(last.persisted());
+                return app;
             }
         }
     }
@@ -292,7 +287,8 @@ class FaultInjectionTest {
                     app.awaitReady();
                     app.ask("loop");
                 }
-                Thread.sleep(random.nextInt(whileRecording ? 300 : 600));
+                // Kill at a random moment, unless it ended by itself (it does not: it waits for requests).
+                app.exitsWithin(random.nextInt(whileRecording ? 300 : 600));
                 app.kill();
             }
         }

@@ -60,16 +60,6 @@ public final class QueueReader implements Closeable {
     }
 
     /**
-     * Opens the queue in {@code dir} read-only, refusing one with a damaged cycle file.
-     *
-     * @throws EventLogException if {@code dir} is missing, holds no cycle files, a cycle file is
-     *     damaged (naming the first), or Chronicle cannot open it
-     */
-    public static QueueReader open(Path dir) throws EventLogException {
-        return open(dir, false);
-    }
-
-    /**
      * Opens the queue in {@code dir} read-only. Every cycle file's header is checked first (see
      * {@link CycleFiles#damage}): a damaged one is refused, naming it, unless {@code skipDamaged}, and
      * then cursors step over it ({@link #damagedFiles()} lists what they skip).
