@@ -18,14 +18,14 @@ final class RuntimeHolder {
         try {
             Iterator<EventRuntime> found =
                     ServiceLoader.load(EventRuntime.class, EventRuntime.class.getClassLoader()).iterator();
-            return found.hasNext() ? new Guarded(found.next()) : Discarding.INSTANCE;
+            return found.hasNext() ? new Guarded(found.next()) : Discarding.NONE;
         } catch (Throwable e) {
             // A broken runtime (a missing class, a failing constructor) must not break the executor:
             // say so once through the JDK's own logger (standard error unless configured; the api has
             // no dependency), without the stack trace, and record nothing.
             String reason = "cannot load the event runtime; recording nothing: " + Guarded.summary(rootOf(e));
             System.getLogger(EventRuntime.class.getName()).log(System.Logger.Level.WARNING, "telltale: " + reason);
-            return new Unloadable(reason);
+            return new Discarding(EventHealth.Status.DEGRADED, reason);
         }
     }
 
@@ -103,27 +103,13 @@ final class RuntimeHolder {
         return root;
     }
 
-    /** The runtime when the one on the class path cannot be made: records nothing, and health says why. */
-    record Unloadable(String reason) implements EventRuntime {
-        @Override
-        public boolean isEnabled() {
-            return false;
-        }
+    /**
+     * The runtime when there is none on the class path ({@link #COMPILED_OUT}, DISABLED), or when the one
+     * there cannot be made (DEGRADED, with why): never enabled, discards everything.
+     */
+    record Discarding(EventHealth.Status status, String reason) implements EventRuntime {
 
-        @Override
-        public EventSink sink() {
-            return EventSink.DISCARDING;
-        }
-
-        @Override
-        public EventHealth health() {
-            return new EventHealth(EventHealth.Status.DEGRADED, List.of(reason), EventStats.NONE, "none", null);
-        }
-    }
-
-    /** The runtime when there is none: never enabled, discards everything. */
-    enum Discarding implements EventRuntime {
-        INSTANCE;
+        static final Discarding NONE = new Discarding(EventHealth.Status.DISABLED, EventRuntime.COMPILED_OUT);
 
         @Override
         public boolean isEnabled() {
@@ -137,7 +123,7 @@ final class RuntimeHolder {
 
         @Override
         public EventHealth health() {
-            return new EventHealth(EventHealth.Status.DISABLED, List.of(COMPILED_OUT), EventStats.NONE, "none", null);
+            return new EventHealth(status, List.of(reason), EventStats.NONE, "none", null);
         }
     }
 }
