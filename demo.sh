@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The Telltale demo: builds with -Pevents, runs three concurrent sessions of the example DSL
 # (450 commands, some failing), prints the recording health (:events), then shows the recorded
-# events with `telltale tail` and `telltale stats` and exports them to JSON Lines.
+# events with `telltale tail` and `telltale stats`, exports them to JSON Lines and to PostgreSQL
+# (migrate, export, and a query joining a session's conversation to its commands' events).
 #
 #   ./demo.sh         the scripted demo
+#   ./demo.sh demo --jdbc-url URL [--user U] [--password-env VAR]
+#                     the same, exporting to your PostgreSQL (without it: an embedded one)
 #   ./demo.sh repl    the same build, then the example REPL (interactive on a terminal; a script
 #                     when standard input is piped), recording to target/demo/repl-events
 set -euo pipefail
@@ -45,6 +48,11 @@ bin/telltale stats "$out/events"
 echo
 echo "==> bin/telltale export jsonl $out/events --out $out/events.jsonl --resume demo"
 bin/telltale export jsonl "$out/events" --out "$out/events.jsonl" --resume demo
+echo
+# The PostgreSQL half: an embedded server unless the demo was given a database (see the usage above).
+# shellcheck disable=SC2046
+"$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true \
+  -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.PostgresDemo "$out/events" "$out/pg" "${@:2}"
 echo
 echo "Recorded events (Chronicle Queue): $out/events"
 echo "JSON Lines export:                 $out/events.jsonl ($(wc -l < "$out/events.jsonl") lines)"

@@ -52,4 +52,9 @@ public record DslEvent(long epochNanos, UUID sessionId, EventPayload payload) {
         return new DslEvent(epochNanos, sessionId,
                 new EventPayload.SessionEnded(commandCount, errorCount, durationNanos));
     }
+
+    /** An entry of a session's conversation; see {@link SessionLogger}. */
+    public static DslEvent sessionEntry(long epochNanos, UUID sessionId, EventPayload.SessionEntry entry) {
+        return new DslEvent(epochNanos, sessionId, entry);
+    }
 }

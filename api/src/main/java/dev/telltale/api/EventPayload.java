@@ -3,7 +3,7 @@ package dev.telltale.api;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What happened: one of four records. Persisted forms tell them apart by {@link #type()}.
+ * What happened: one of five records. Persisted forms tell them apart by {@link #type()}.
  *
  * <p>Durations are kept in nanoseconds: the commands Telltale records often take microseconds, and
  * the design note's whole milliseconds would read as zero. {@code durationMs()} and
@@ -11,10 +11,16 @@ import java.util.concurrent.TimeUnit;
  */
 public sealed interface EventPayload
         permits EventPayload.CommandSucceeded, EventPayload.CommandFailed,
-                EventPayload.SessionStarted, EventPayload.SessionEnded {
+                EventPayload.SessionStarted, EventPayload.SessionEnded, EventPayload.SessionEntry {
 
     /** The longest verb an event keeps, in chars; a longer one is cut when the payload is made. */
     int MAX_VERB_LENGTH = 256;
+
+    /** The longest session-log content an entry keeps, in chars; longer content is cut: {@value}. */
+    int MAX_CONTENT_LENGTH = 1 << 20;
+
+    /** The longest session-log source name an entry keeps, in chars. */
+    int MAX_SOURCE_LENGTH = 256;
 
     /** The kind of this payload and its persisted name. */
     EventType type();
@@ -111,6 +117,39 @@ public sealed interface EventPayload
         /** The duration in whole seconds, rounded down. */
         public long durationSecs() {
             return TimeUnit.NANOSECONDS.toSeconds(durationNanos);
+        }
+    }
+
+    /**
+     * One entry of a session's conversation, written by a {@link SessionLogger}. It travels through
+     * the same pipeline as the events and is exported beside them ({@code sessions.log} in PostgreSQL).
+     *
+     * @param entryType what kind of entry
+     * @param entryNo the entry's number in its logger, from 1: what the logger's methods return
+     * @param source who logged it, such as {@code REPL}; cut to {@value #MAX_SOURCE_LENGTH} chars
+     * @param content the text, any text; cut to {@value #MAX_CONTENT_LENGTH} chars without splitting a
+     *     surrogate pair
+     * @param event the command event the entry refers to, or {@code null}
+     */
+    record SessionEntry(EntryType entryType, long entryNo, String source, String content, EventRef event)
+            implements EventPayload {
+        public SessionEntry {
+            if (entryType == null) {
+                throw new NullPointerException("entryType must not be null");
+            }
+            if (entryNo < 1) {
+                throw new IllegalArgumentException("entryNo must be positive, got " + entryNo);
+            }
+            source = Strings.cut(Strings.requireText(source, "source"), MAX_SOURCE_LENGTH);
+            if (content == null) {
+                throw new NullPointerException("content must not be null");
+            }
+            content = Strings.cut(content, MAX_CONTENT_LENGTH);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.SESSION_ENTRY;
         }
     }
 

@@ -8,7 +8,9 @@ public enum EventType {
     COMMAND_SUCCEEDED("command_succeeded"),
     COMMAND_FAILED("command_failed"),
     SESSION_STARTED("session_started"),
-    SESSION_ENDED("session_ended");
+    SESSION_ENDED("session_ended"),
+    /** A {@link SessionLogger} entry; exported to {@code sessions.log}, not {@code events.log}. */
+    SESSION_ENTRY("session_entry");
 
     private final String wireName;
 

@@ -1,8 +1,10 @@
 package dev.telltale.api;
 
 import dev.telltale.api.runtime.EventRuntime;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,6 +35,8 @@ public final class TelltaleSession implements AutoCloseable {
     private final LongAdder commands = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The last command recorded in this session; set with release semantics (a plain store on x86). */
+    private final AtomicReference<DslEvent> lastCommand = new AtomicReference<>();
 
     private TelltaleSession(UUID id, SessionSource source) {
         this.id = id;
@@ -89,6 +93,26 @@ public final class TelltaleSession implements AutoCloseable {
         if (failed) {
             errors.increment();
         }
+    }
+
+    /**
+     * Counts one command and remembers its event for {@link #lastCommand()}; called by Telltale's
+     * generated code when a command of this session ends, just before the event is emitted.
+     */
+    public void recordCommand(DslEvent event) {
+        recordCommand(event.type() == EventType.COMMAND_FAILED);
+        lastCommand.lazySet(event);
+    }
+
+    /**
+     * A reference to the event of the last command recorded in this session, for a
+     * {@link SessionLogger} entry: right after an instrumented command returns or throws, on the
+     * thread that ran it, this is that command's event. Empty before the first command, and always in
+     * a build without events (no command is recorded there), so the same code runs in both builds.
+     */
+    public Optional<EventRef> lastCommand() {
+        DslEvent event = lastCommand.get();
+        return event == null ? Optional.empty() : Optional.of(EventRef.to(event));
     }
 
     /**

@@ -7,15 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
 import dev.telltale.api.EventPayload.SessionEnded;
+import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The four {@link EventPayload} records. */
+/** The five {@link EventPayload} records. */
 class EventPayloadTest {
 
     private static final ErrorSnapshot ERROR = new ErrorSnapshot("java.lang.Exception", "m", null, null, "v");
@@ -24,7 +26,8 @@ class EventPayloadTest {
     void payloads_coverEveryEventTypeOnce() {
         List<EventPayload> one = List.of(
                 new CommandSucceeded("v", 0), new CommandFailed("v", 0, ERROR),
-                new SessionStarted(SessionSource.REPL), new SessionEnded(0, 0, 0));
+                new SessionStarted(SessionSource.REPL), new SessionEnded(0, 0, 0),
+                new SessionEntry(EntryType.USER_INPUT, 1, "REPL", "", null));
 
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         one.forEach(payload -> types.add(payload.type()));
@@ -212,6 +215,75 @@ class EventPayloadTest {
             assertThat(new SessionEnded(0, 0, 1_000_000_000).durationSecs()).isEqualTo(1);
             assertThat(new SessionEnded(0, 0, 2_999_999_999L).durationSecs()).isEqualTo(2);
             assertThat(new SessionEnded(0, 0, 3_600_000_000_000L).durationSecs()).isEqualTo(3_600);
+        }
+    }
+
+    @Nested
+    class SessionEntryTest {
+
+        private final EventRef ref = new EventRef(UUID.randomUUID(), 5, "cbu.create");
+
+        @Test
+        void type_isSessionEntry() {
+            assertThat(new SessionEntry(EntryType.ERROR, 1, "REPL", "c", ref).type()).isEqualTo(EventType.SESSION_ENTRY);
+        }
+
+        @Test
+        void new_whenEntryTypeIsNull_rejectsNamingIt() {
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new SessionEntry(null, 1, "REPL", "c", null))
+                    .withMessageContaining("entryType");
+        }
+
+        @ParameterizedTest(name = "entryNo {0}")
+        @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+        void new_whenEntryNoIsNotPositive_rejectsNamingTheValue(long entryNo) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new SessionEntry(EntryType.RESPONSE, entryNo, "REPL", "c", null))
+                    .withMessage("entryNo must be positive, got " + entryNo);
+        }
+
+        @Test
+        void new_whenSourceIsBlank_rejectsNamingSource() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new SessionEntry(EntryType.RESPONSE, 1, " ", "c", null))
+                    .withMessageContaining("source");
+        }
+
+        @Test
+        void new_whenContentIsNull_rejectsNamingContent() {
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new SessionEntry(EntryType.RESPONSE, 1, "REPL", null, null))
+                    .withMessageContaining("content");
+        }
+
+        @Test
+        void new_whenSourceIsLongerThan256_cutsIt() {
+            assertThat(new SessionEntry(EntryType.RESPONSE, 1, "s".repeat(300), "c", null).source())
+                    .isEqualTo("s".repeat(EventPayload.MAX_SOURCE_LENGTH)).hasSize(256);
+        }
+
+        @Test
+        void new_whenContentIsLongerThanTheMaximum_cutsItWithoutSplittingASurrogatePair() {
+            int max = EventPayload.MAX_CONTENT_LENGTH;
+            String pairAcrossTheCut = "c".repeat(max - 1) + "\uD83D\uDE00" + "d".repeat(10 << 20);
+            String pairBeforeTheCut = "c".repeat(max - 2) + "\uD83D\uDE00" + "d";
+
+            assertThat(new SessionEntry(EntryType.RESPONSE, 1, "REPL", pairAcrossTheCut, null).content())
+                    .isEqualTo("c".repeat(max - 1));
+            assertThat(new SessionEntry(EntryType.RESPONSE, 1, "REPL", pairBeforeTheCut, null).content())
+                    .hasSize(max).endsWith("\uD83D\uDE00");
+        }
+
+        @Test
+        void new_keepsAnyContentAndARefAsGiven() {
+            String content = "\u0000'); DROP TABLE sessions; --\uD800\n";
+
+            SessionEntry entry = new SessionEntry(EntryType.DSL_COMMAND, Long.MAX_VALUE, "REPL", content, ref);
+
+            assertThat(entry.content()).isSameAs(content);
+            assertThat(entry.event()).isSameAs(ref);
+            assertThat(entry.entryNo()).isEqualTo(Long.MAX_VALUE);
         }
     }
 }

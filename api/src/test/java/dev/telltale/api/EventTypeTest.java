@@ -25,7 +25,8 @@ class EventTypeTest {
                 EventType.COMMAND_SUCCEEDED, "command_succeeded",
                 EventType.COMMAND_FAILED, "command_failed",
                 EventType.SESSION_STARTED, "session_started",
-                EventType.SESSION_ENDED, "session_ended"));
+                EventType.SESSION_ENDED, "session_ended",
+                EventType.SESSION_ENTRY, "session_entry"));
 
         for (EventType type : EventType.values()) {
             assertThat(type.wireName()).as(type.name()).isEqualTo(expected.get(type));

@@ -3,6 +3,7 @@ package dev.telltale.cli;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportCursor;
+import dev.telltale.api.export.ExportOrigin;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
 import dev.telltale.store.chronicle.Position;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What {@code tail}, {@code stats} and {@code export} read: a Chronicle queue directory, or a JSON
@@ -39,7 +41,7 @@ abstract class EventInput implements Closeable {
                     + ": " + Printable.of(skipped.toString()));
             err.flush();
         }
-        return new Queue(log);
+        return new Queue(path, log);
     }
 
     /** A cursor at {@code from}; with {@code following}, one that returns what is appended later too. */
@@ -51,12 +53,25 @@ abstract class EventInput implements Closeable {
     /** A source for the export engine: after {@code lastPosition}, or at {@code ifNothingYet}. */
     abstract ExportCursor exportCursor(String name, Position ifNothingYet, long lastPosition) throws IOException;
 
+    /**
+     * The input's stable origin id (created on first use): {@code telltale-origin} in a queue
+     * directory, {@code FILE.origin} beside a JSON Lines file.
+     */
+    abstract UUID origin() throws IOException;
+
     /** A Chronicle queue. */
     private static final class Queue extends EventInput {
+        private final Path dir;
         private final EventLog log;
 
-        Queue(EventLog log) {
+        Queue(Path dir, EventLog log) {
+            this.dir = dir;
             this.log = log;
+        }
+
+        @Override
+        UUID origin() throws IOException {
+            return ExportOrigin.of(dir.resolve(ExportOrigin.QUEUE_FILE_NAME));
         }
 
         @Override
@@ -103,6 +118,11 @@ abstract class EventInput implements Closeable {
             this.file = file;
             this.policy = skipBadLines ? BadLinePolicy.SKIP : BadLinePolicy.FAIL;
             this.err = err;
+        }
+
+        @Override
+        UUID origin() throws IOException {
+            return ExportOrigin.of(file.resolveSibling(file.getFileName() + ".origin"));
         }
 
         @Override

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code telltale export}: the export targets. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Copies recorded events elsewhere, exactly once with --resume.",
-        subcommands = ExportJsonlCommand.class)
+        subcommands = {ExportJsonlCommand.class, ExportPostgresCommand.class})
 final class ExportCommand implements Runnable {
 
     @Spec
@@ -16,6 +16,6 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "an export target is required: jsonl");
+        throw new ParameterException(spec.commandLine(), "an export target is required: jsonl or postgres");
     }
 }

@@ -1,23 +1,27 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.EventPayload;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
  * Aggregates events for {@code telltale stats}: per group (verb, session or hour) a count, a failure
  * count and an HdrHistogram of command durations (3 significant digits); overall the time range,
- * the sessions seen and the session events. Single thread.
+ * the sessions seen, the session events and the session-log entries by type (entries are not
+ * commands). Single thread.
  */
 final class StatsTable {
 
@@ -55,6 +59,8 @@ final class StatsTable {
     private long events;
     private long sessionsStarted;
     private long sessionsEnded;
+    private final Map<EntryType, Long> entries = new EnumMap<>(EntryType.class);
+    private long entryCount;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
@@ -76,9 +82,17 @@ final class StatsTable {
             addCommand(event, failed.verb(), failed.durationNanos(), true);
         } else if (payload instanceof EventPayload.SessionStarted) {
             sessionsStarted++;
+        } else if (payload instanceof EventPayload.SessionEntry entry) {
+            entryCount++;
+            
         } else {
             sessionsEnded++;
         }
+    }
+
+    /** Session-log entries counted so far, by type, types with none left out. */
+    Map<EntryType, Long> entries() {
+        return entries;
     }
 
     private void addCommand(DslEvent event, String verb, long durationNanos, boolean failure) {
@@ -111,6 +125,9 @@ final class StatsTable {
                 all.commands == 0 ? 0.0 : 100.0 * all.failed / all.commands);
         out.printf(Locale.ROOT, "time       %s .. %s%n", TIME.format(instant(first)), TIME.format(instant(last)));
         out.printf(Locale.ROOT, "sessions   %,d (%,d started, %,d ended)%n", sessions.size(), sessionsStarted, sessionsEnded);
+        out.printf(Locale.ROOT, "entries    %,d%s%n", entryCount, entries.isEmpty() ? "" : entries.entrySet().stream()
+                .map(byType -> String.format(Locale.ROOT, "%,d %s", byType.getValue(), byType.getKey().wireName()))
+                .collect(Collectors.joining(", ", " (", ")")));
         out.println("dropped    not recorded in the event files: see the recording process's health (:events)");
         out.println();
         int width = Math.max(grouping.name().length(), groups.keySet().stream().mapToInt(String::length).max().orElse(0));

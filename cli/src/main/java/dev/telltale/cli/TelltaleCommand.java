@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 @Command(name = "telltale",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reads the events Telltale recorded in a Chronicle Queue directory.",
-        subcommands = {TailCommand.class, ExportCommand.class, StatsCommand.class, AutoComplete.GenerateCompletion.class},
+        description = "Reads, exports and summarises the events Telltale recorded.",
+        subcommands = {TailCommand.class, ExportCommand.class, StatsCommand.class, MigrateCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 success, 1 the command failed (missing or corrupt directory, I/O error), 2 bad command line."})
 final class TelltaleCommand implements Runnable {
 
@@ -22,6 +22,6 @@ final class TelltaleCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: tail, export, stats or generate-completion");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: tail, export, stats, migrate or generate-completion");
     }
 }

@@ -10,19 +10,25 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * One aligned line per event: time (UTC), session (first 8 hex digits, or -), verb, outcome,
- * duration, error. Colours only when {@code ansi} says so (a terminal, not a pipe). Event content
- * (verbs, error types, messages, source ids) goes through {@link Printable}, so an event is one line
- * that cannot drive the terminal, on a terminal and in a pipe. Stateless.
+ * duration, error; for a session-log entry its type, number, content (quoted, cut to
+ * {@value #MAX_CONTENT_SHOWN} chars) and the verb of the command it refers to. Colours only when
+ * {@code ansi} says so (a terminal, not a pipe). Event content (verbs, error types, messages, source
+ * ids, entry content) goes through {@link Printable}, so an event is one line that cannot drive the
+ * terminal, on a terminal and in a pipe. Stateless.
  *
  * <pre>
  * 2026-11-27 04:31:27.123  3f2a9c1e  cbu.create            ok        1.234 ms
  * 2026-11-27 04:31:27.456  3f2a9c1e  cbu.get               FAILED    0.210 ms  404 DslException$NotFound: no entity with id cbu-9 [cbu-9]
+ * 2026-11-27 04:31:27.460  3f2a9c1e  session_entry dsl_command #3 "(cbu.get :id \"cbu-9\")" -> cbu.get
  * </pre>
  */
 final class TextFormat {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The most chars of an entry's content a line shows: {@value}. */
+    static final int MAX_CONTENT_SHOWN = 120;
 
     private final Ansi ansi;
 
@@ -46,9 +52,28 @@ final class TextFormat {
         if (payload instanceof EventPayload.SessionStarted started) {
             return prefix + style("cyan", "session started") + " (" + started.source() + ")";
         }
+        if (payload instanceof EventPayload.SessionEntry entry) {
+            String ref = entry.event() == null ? "" : " -> " + Printable.of(entry.event().verb());
+            return prefix + style("magenta", event.type().wireName()) + " " + entry.entryType().wireName() + " #"
+                    + entry.entryNo() + " " + quoted(entry.content()) + ref;
+        }
         EventPayload.SessionEnded ended = (EventPayload.SessionEnded) payload;
         return prefix + style("cyan", "session ended") + String.format(Locale.ROOT, " (%d commands, %d failed, %.1f s)",
                 ended.commandCount(), ended.errorCount(), ended.durationNanos() / 1e9);
+    }
+
+    /**
+     * {@code text} in double quotes, escaped (a quote as backslash-quote), cut to
+     * {@value #MAX_CONTENT_SHOWN} chars without splitting a surrogate pair, {@code ...} after a cut.
+     */
+    static String quoted(String text) {
+        boolean cut = text.length() > MAX_CONTENT_SHOWN;
+        int end = MAX_CONTENT_SHOWN;
+        if (cut && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        String shown = cut ? text.substring(0, end) : text;
+        return '"' + (shown).replace("\"", "\\\"") + '"' + (cut ? "..." : "");
     }
 
     private static String millis(long nanos) {

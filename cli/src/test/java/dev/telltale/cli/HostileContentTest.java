@@ -3,6 +3,9 @@ package dev.telltale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
+import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.HasSourceId;
 import dev.telltale.store.jsonl.JsonlFormat;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Event content that tries to drive the terminal: every control character, in verbs, messages and
- * source ids, through {@code tail} and {@code stats}, in a pipe and on a real pseudo-terminal. One
+ * Event content that tries to drive the terminal: every control character, in verbs, messages, source
+ * ids and session-log entries, through {@code tail} and {@code stats}, in a pipe and on a real pseudo-terminal. One
  * event must stay one line and no control character may reach the screen; JSON stays exact.
  */
 class HostileContentTest {
@@ -61,6 +64,9 @@ class HostileContentTest {
         events.add(DslEvent.succeeded(Events.T0 + 1, session, "ok\r\n2026-11-27 04:31:27.123  forged  fake.verb  ok", 1_000));
         events.add(DslEvent.failed(Events.T0 + 2, session, "\u001b[2Jcleared", 2_000, new Hostile()));
         events.add(DslEvent.succeeded(Events.T0 + 3, session, "na\u00efve back\\slash\ttab\nnewline \uD83D\uDE00 lone\uD800 end", 1_000));
+        events.add(DslEvent.sessionEntry(Events.T0 + 4, session, new EventPayload.SessionEntry(EntryType.USER_INPUT, 1,
+                "src\u001b[2J", "entry\u001b]0;retitled\u0007 " + EVERY_CONTROL + " \"quoted\" '); DROP TABLE x; --",
+                new EventRef(session, Events.T0 + 2, "\u001b[2Jcleared"))));
         Cli.write(dir, events);
     }
 

@@ -3,6 +3,8 @@ package dev.telltale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
+import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.SessionSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +63,33 @@ class StatsCommandTest {
 
         assertThat(row(lines, "(none)").trim().split("\\s+")[1]).isEqualTo("1");
         assertThat(row(lines, "(all)").trim().split("\\s+")[1]).isEqualTo("101");
+    }
+
+    @Test
+    void stats_countsSessionEntriesByTypeApartFromCommands() throws Exception {
+        UUID session = UUID.randomUUID();
+        List<DslEvent> events = new ArrayList<>();
+        events.add(DslEvent.sessionStarted(Events.T0, session, SessionSource.REPL));
+        EntryType[] types = {EntryType.USER_INPUT, EntryType.DSL_COMMAND, EntryType.USER_INPUT, EntryType.ERROR};
+        for (int i = 0; i < types.length; i++) {
+            events.add(DslEvent.sessionEntry(Events.T0 + i + 1, session, new SessionEntry(types[i], i + 1, "REPL", "x", null)));
+        }
+        events.add(DslEvent.succeeded(Events.T0 + 10, session, "cbu.create", 1_000_000L));
+        Cli.write(dir, events);
+
+        List<String> lines = Cli.run("stats", dir.toString()).lines();
+
+        assertThat(lines.get(0)).isEqualTo("events     6 (1 commands, 0 failed: 0.00%)");
+        assertThat(lines.get(2)).isEqualTo("sessions   1 (1 started, 0 ended)");
+        assertThat(lines.get(3)).isEqualTo("entries    4 (2 user_input, 1 dsl_command, 1 error)");
+        assertThat(row(lines, "(all)").trim().split("\\s+")[1]).isEqualTo("1");
+    }
+
+    @Test
+    void stats_withoutEntries_saysNone() throws Exception {
+        writeKnownQueue();
+
+        assertThat(Cli.run("stats", dir.toString()).lines().get(3)).isEqualTo("entries    0");
     }
 
     @Test

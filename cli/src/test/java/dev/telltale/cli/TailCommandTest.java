@@ -3,6 +3,9 @@ package dev.telltale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
+import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventRef;
 import dev.telltale.store.jsonl.JsonlFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +89,28 @@ class TailCommandTest {
         assertThat(String.join("\n", lines)).doesNotContain("\u001B[");
         assertThat(lines.get(3).indexOf("report.run")).as("aligned").isEqualTo(lines.get(4).indexOf("cbu.create"));
         assertThat(lines.get(3).indexOf(" ok")).as("aligned").isEqualTo(lines.get(4).indexOf(" FAILED"));
+    }
+
+    @Test
+    void tail_sessionEntries_printsOneLineEach_andJsonExactlyEvenForTheLongestContent() throws Exception {
+        Path queue = dir.resolve("entries");
+        EventRef ref = new EventRef(first, Events.T0 + 1, "cbu.create");
+        List<DslEvent> entries = List.of(
+                DslEvent.sessionEntry(Events.T0 + 2, first,
+                        new EventPayload.SessionEntry(EntryType.DSL_COMMAND, 3, "REPL", "(cbu.create)", ref)),
+                DslEvent.sessionEntry(Events.T0 + 3, first, new EventPayload.SessionEntry(EntryType.AGENT_THOUGHT, 4,
+                        "REPL", "\uD800".repeat(EventPayload.MAX_CONTENT_LENGTH), null)));
+        Cli.write(queue, entries);
+
+        List<String> text = Cli.run("tail", queue.toString(), "--from", "start").lines();
+        Cli.Result json = Cli.run("tail", queue.toString(), "--from", "start", "--format", "json");
+
+        assertThat(text).hasSize(2);
+        assertThat(text.get(0)).endsWith("  3f2a9c1e  session_entry dsl_command #3 \"(cbu.create)\" -> cbu.create");
+        assertThat(text.get(1)).endsWith("session_entry agent_thought #4 \"" + "\\ud800".repeat(TextFormat.MAX_CONTENT_SHOWN)
+                + "\"...");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(parse(json.lines())).containsExactlyElementsOf(entries);
     }
 
     @Test

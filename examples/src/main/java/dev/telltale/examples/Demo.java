@@ -40,8 +40,8 @@ public final class Demo {
     }
 
     private static void runSession(DslExecutor executor, SessionSource source, Random random) {
-        Repl repl = new Repl(new PrintWriter(java.io.Writer.nullWriter()));
         try (TelltaleSession session = TelltaleSession.open(source)) {
+            Repl repl = new Repl(new PrintWriter(java.io.Writer.nullWriter()), session);
             List<String> created = new ArrayList<>();
             for (int i = 0; i < COMMANDS_PER_SESSION; i++) {
                 String result = repl.run(nextCommand(random, created, i));

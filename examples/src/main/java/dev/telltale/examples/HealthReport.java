@@ -1,9 +1,11 @@
 package dev.telltale.examples;
 
+import dev.telltale.api.SessionLogger;
 import dev.telltale.api.runtime.EventHealth;
 import dev.telltale.api.runtime.EventRuntime;
 import dev.telltale.api.runtime.EventStats;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.concurrent.locks.LockSupport;
 
 /** What {@code :events} prints: the recorder's health, the same way in the REPL and the demo. */
@@ -50,5 +52,17 @@ final class HealthReport {
                 stats.pending(), stats.capacity(), stats.stripes()));
         text.append("  store      ").append(health.store());
         return text.toString();
+    }
+
+    /** The session logger's figures, beside the recorder's: its entries travel with the events. */
+    static String conversation(SessionLogger logger) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  conversation %,d entries logged", logger.logged()));
+        if (logger.logged() > 0) {
+            StringJoiner byType = new StringJoiner(", ", " (", ")");
+            logger.loggedByType().forEach((type, count) ->
+                    byType.add(String.format(Locale.ROOT, "%,d %s", count, type.wireName())));
+            text.append(byType);
+        }
+        return text.append(", recorded with the events above").toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.telltale.examples;
 
+import dev.telltale.api.EventRef;
+import dev.telltale.api.SessionLogger;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.TelltaleSession;
 import java.io.BufferedReader;
@@ -34,15 +36,20 @@ public final class Repl {
 
     private final DslExecutor executor = DslExecutorFactory.create();
     private final PrintWriter out;
+    private final TelltaleSession session;
+    private final SessionLogger conversation;
 
-    Repl(PrintWriter out) {
+    /** A REPL in {@code session}, logging its conversation (input, command with its event, response or error). */
+    Repl(PrintWriter out, TelltaleSession session) {
         this.out = out;
+        this.session = session;
+        this.conversation = SessionLogger.of(session);
     }
 
     public static void main(String[] args) throws IOException {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        Repl repl = new Repl(out);
         try (TelltaleSession session = TelltaleSession.open(SessionSource.REPL)) {
+            Repl repl = new Repl(out, session);
             if (args.length > 0) {
                 try (Reader script = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
                     repl.runScript(new BufferedReader(script));
@@ -101,7 +108,7 @@ public final class Repl {
                 return false;
             }
             case ":help" -> out.println(help());
-            case ":events" -> out.println(HealthReport.current());
+            case ":events" -> out.println(HealthReport.current() + "\n" + HealthReport.conversation(conversation));
             default -> {
                 if (trimmed.startsWith(":")) {
                     out.println("error: unknown command " + trimmed + " (try :help)");
@@ -114,15 +121,38 @@ public final class Repl {
         return true;
     }
 
-    /** Runs one DSL command and says what happened; never throws. */
+    /**
+     * Runs one DSL command and says what happened; never throws. The conversation log gets the input,
+     * the command with a reference to its event (none in a build without events), and the response or
+     * the error.
+     */
     String run(String line) {
+        conversation.logUserInput(line);
+        DslCommand command;
         try {
-            return executor.execute(DslCommand.parse(line));
+            command = DslCommand.parse(line);
         } catch (DslException e) {
-            return "error " + e.httpStatus() + ": " + e.getMessage();
-        } catch (RuntimeException e) {
-            return "error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            // Not a command: nothing ran, no event to refer to.
+            return shownError("error " + e.httpStatus() + ": " + e.getMessage(), null);
         }
+        String response;
+        try {
+            response = executor.execute(command);
+        } catch (DslException e) {
+            conversation.logDslCommand(line, session.lastCommand().orElse(null));
+            return shownError("error " + e.httpStatus() + ": " + e.getMessage(), session.lastCommand().orElse(null));
+        } catch (RuntimeException e) {
+            conversation.logDslCommand(line, session.lastCommand().orElse(null));
+            return shownError("error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), session.lastCommand().orElse(null));
+        }
+        conversation.logDslCommand(line, session.lastCommand().orElse(null));
+        conversation.logResponse(response);
+        return response;
+    }
+
+    private String shownError(String error, EventRef event) {
+        conversation.logError(error, event);
+        return error;
     }
 
     static String help() {

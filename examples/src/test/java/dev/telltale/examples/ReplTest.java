@@ -3,7 +3,9 @@ package dev.telltale.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.EventType;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
@@ -90,17 +92,35 @@ class ReplTest {
         assertThat(output.subList(0, COMMAND_OUTPUT.size())).containsExactlyElementsOf(COMMAND_OUTPUT);
         List<String> health = output.subList(COMMAND_OUTPUT.size(), output.size());
         assertThat(health.get(0)).isEqualTo("events: HEALTHY");
-        // SessionStarted and seven commands were emitted before :events; all persisted, none dropped.
-        assertThat(health).contains("  emitted    8", "  persisted  8", "  lost       0 (store failures: 0)");
+        // SessionStarted, seven commands and 21 conversation entries (each line's input, its command,
+        // its response or error) were emitted before :events; all persisted, none dropped.
+        assertThat(health).contains("  emitted    29", "  persisted  29", "  lost       0 (store failures: 0)",
+                "  conversation 21 entries logged (7 user_input, 7 dsl_command, 3 response, 4 error),"
+                        + " recorded with the events above");
         assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  dropped    0 "));
         assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  store      chronicle " + queue.toAbsolutePath()));
 
         List<DslEvent> recorded = new ArrayList<>();
+        List<EventPayload.SessionEntry> conversation = new ArrayList<>();
         try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
-                recorded.add(event.event());
+                if (event.event().payload() instanceof EventPayload.SessionEntry entry) {
+                    conversation.add(entry);
+                } else {
+                    recorded.add(event.event());
+                }
             }
         }
+        // Every command's entry refers to that command's event; the error shown for it too.
+        List<EventRef> commands = recorded.stream().filter(e -> e.type().wireName().startsWith("command_"))
+                .map(EventRef::to).toList();
+        assertThat(conversation).filteredOn(entry -> entry.entryType() == EntryType.DSL_COMMAND)
+                .extracting(EventPayload.SessionEntry::event).containsExactlyElementsOf(commands);
+        assertThat(conversation).filteredOn(entry -> entry.entryType() == EntryType.USER_INPUT)
+                .extracting(EventPayload.SessionEntry::content)
+                .containsExactlyElementsOf(List.of(SCRIPT.split("\n")).subList(0, 7));
+        assertThat(conversation).extracting(EventPayload.SessionEntry::entryNo)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 21).boxed().toList());
         assertThat(recorded).extracting(DslEvent::type).containsExactly(EventType.SESSION_STARTED,
                 EventType.COMMAND_SUCCEEDED, EventType.COMMAND_SUCCEEDED, EventType.COMMAND_FAILED,
                 EventType.COMMAND_FAILED, EventType.COMMAND_FAILED, EventType.COMMAND_SUCCEEDED,

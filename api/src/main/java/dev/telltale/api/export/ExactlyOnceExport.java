@@ -3,6 +3,7 @@ package dev.telltale.api.export;
 import dev.telltale.api.DslEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -58,6 +59,8 @@ public final class ExactlyOnceExport {
     private final Limit limit;
     private final int batchSize;
     private final LongConsumer progress;
+    /** The source positions of the events in the batch being gathered. */
+    private long[] positions;
 
     private ExactlyOnceExport(Builder builder) {
         this.source = Objects.requireNonNull(builder.source, "source");
@@ -82,12 +85,17 @@ public final class ExactlyOnceExport {
             ExportCheckpoint checkpoint = output.resume();
             long exported = 0;
             List<DslEvent> batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
+            positions = new long[Math.min(batchSize, 1 << 16)];
             try (ExportCursor cursor = source.openAfter(checkpoint.lastPosition())) {
                 long lastPosition = checkpoint.lastPosition();
                 DslEvent event = cursor.next();
                 for (; event != null && !limit.reached(cursor.position(), event); event = cursor.next()) {
-                    batch.add(event);
                     lastPosition = cursor.position();
+                    if (batch.size() == positions.length) {
+                        positions = Arrays.copyOf(positions, positions.length * 2);
+                    }
+                    positions[batch.size()] = lastPosition;
+                    batch.add(event);
                     if (batch.size() == batchSize) {
                         exported += commit(output, cursor, batch, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
                     }
@@ -105,7 +113,7 @@ public final class ExactlyOnceExport {
     private long commit(ExportSink output, ExportCursor cursor, List<DslEvent> batch, ExportCheckpoint checkpoint)
             throws IOException {
         int size = batch.size();
-        output.write(batch, checkpoint);
+        output.write(batch, positions, checkpoint);
         batch.clear();
         cursor.commit();
         progress.accept(checkpoint.exported());

@@ -24,6 +24,16 @@ public interface ExportSink extends Closeable {
     /** Writes the batch (which may be empty) and commits {@code checkpoint} with it, durably. */
     void write(List<DslEvent> batch, ExportCheckpoint checkpoint) throws IOException;
 
+    /**
+     * As {@link #write(List, ExportCheckpoint)}, told each event's source position: event {@code i}
+     * is at {@code positions[i]} (the array may be longer than the batch). A sink that keys rows by
+     * position (PostgreSQL: each event's origin and position) overrides this one; the default ignores
+     * the positions.
+     */
+    default void write(List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint) throws IOException {
+        write(batch, checkpoint);
+    }
+
     /** Where the sink writes, for messages, such as {@code events.jsonl}. */
     String describe();
 }

@@ -115,13 +115,14 @@ public final class Capture {
     private static void record(String verb, UUID sessionId, TelltaleSession counted, long startNanos, Throwable failure) {
         long durationNanos = System.nanoTime() - startNanos;
         try {
-            if (counted != null) {
-                counted.recordCommand(failure != null);
-            }
             long timestamp = EventClock.epochNanos(startNanos);
-            EventRuntime.current().sink().emit(failure == null
+            DslEvent event = failure == null
                     ? DslEvent.succeeded(timestamp, sessionId, verb, durationNanos)
-                    : DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure));
+                    : DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure);
+            if (counted != null) {
+                counted.recordCommand(event);
+            }
+            EventRuntime.current().sink().emit(event);
         } catch (Throwable recordingFailed) {
             // Not recorded; the command's own outcome goes back to the caller untouched.
         }

@@ -1,11 +1,13 @@
 package dev.telltale.api.runtime;
 
+import dev.telltale.api.SessionLogger;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.TelltaleSession;
 
 /**
  * A program whose class path names an {@link EventRuntime} ({@link Broken}) that cannot be made: it
- * opens and closes a session and asks {@code Capture}, as generated code would, then prints {@code ok}.
+ * opens and closes a session, logs two session entries and asks {@code Capture}, as generated code would,
+ * then prints {@code ok} and the entries' numbers.
  * Run in a child JVM by {@link BrokenRuntimeTest}.
  */
 public final class BrokenRuntimeChild {
@@ -38,7 +40,11 @@ public final class BrokenRuntimeChild {
     public static void main(String[] args) {
         try (TelltaleSession session = TelltaleSession.open(SessionSource.API)) {
             EventHealth health = EventRuntime.current().health();
-            System.out.println(Capture.isEnabled() ? "enabled" : "ok " + health.status() + " " + health.reasons());
+            SessionLogger log = SessionLogger.of(session);
+            long first = log.logUserInput("hello");
+            long second = log.logDslCommand("(cbu.create)", session.lastCommand().orElse(null));
+            System.out.println((Capture.isEnabled() ? "enabled" : "ok " + health.status() + " " + health.reasons())
+                    + " entries " + first + " " + second);
         }
     }
 }

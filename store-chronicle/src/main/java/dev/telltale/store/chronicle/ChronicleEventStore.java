@@ -172,7 +172,13 @@ public final class ChronicleEventStore implements EventStore {
             return this;
         }
 
-        /** Chronicle's mapping block size in bytes; small for small test queues. */
+        /**
+         * Chronicle's mapping block size in bytes; small for small test queues. Chronicle takes a
+         * document of at most a quarter of a block (of 256 KiB to 4 GiB): the default block, 64 MiB,
+         * takes 16 MiB, and the largest event, a session entry of about 3 MiB
+         * ({@link dev.telltale.store.chronicle.internal.EventLayout#MAX_EVENT_BYTES}), needs a block of
+         * at least 13 MiB; in a smaller one its append fails.
+         */
         Builder blockSize(long bytes) {
             this.blockSize = bytes;
             return this;

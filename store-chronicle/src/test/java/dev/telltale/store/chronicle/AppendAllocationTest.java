@@ -5,8 +5,11 @@ import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventPayload.CommandFailed;
+import dev.telltale.api.EventPayload.SessionEntry;
+import dev.telltale.api.EventRef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +62,10 @@ class AppendAllocationTest {
         }
     }
 
-    /** Succeeded and failed commands over a few verbs, with a session, a message and a source id. */
+    /**
+     * Succeeded and failed commands over a few verbs, with a session, a message and a source id, and
+     * session entries with and without a reference to a command.
+     */
     private static List<DslEvent> mixedBatch() {
         List<DslEvent> batch = new ArrayList<>();
         String[] verbs = {"cbu.create", "cbu.list", "entity.update", "naïve.vérb"};
@@ -69,6 +75,13 @@ class AppendAllocationTest {
                 ErrorSnapshot error = new ErrorSnapshot("java.lang.IllegalStateException", "no such entity " + i,
                         "entity-" + i, 404, verb);
                 batch.add(new DslEvent(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, new CommandFailed(verb, i, error)));
+            } else if (i % 10 == 5) {
+                EventRef ref = new EventRef(ContractEvents.SESSION, ContractEvents.EPOCH_NANOS + i - 1, verb);
+                batch.add(DslEvent.sessionEntry(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION,
+                        new SessionEntry(EntryType.DSL_COMMAND, i, "REPL", "(" + verb + " :name \"café " + i + "\")", ref)));
+            } else if (i % 10 == 7) {
+                batch.add(DslEvent.sessionEntry(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION,
+                        new SessionEntry(EntryType.RESPONSE, i, "REPL", "created entity-" + i + " \uD83D\uDE00", null)));
             } else {
                 batch.add(DslEvent.succeeded(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, verb, i));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.store.chronicle.internal.EventLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,8 @@ class CorruptFileTest {
                 }
             }).isInstanceOf(EventLogException.class)
                     .hasMessageStartingWith(cycleFile + ": event at index 0x")
-                    .hasMessageContaining("is larger than any event (at most 1048576): the file is damaged");
+                    .hasMessageContaining("is larger than any event (at most " + EventLayout.MAX_EVENT_BYTES
+                            + "): the file is damaged");
         }
     }
 

@@ -76,20 +76,17 @@ final class EventDecoder {
                 case FieldNames.SOURCE -> event.source = text(name);
                 case FieldNames.COMMAND_COUNT -> event.commandCount = integer(name);
                 case FieldNames.ERROR_COUNT -> event.errorCount = integer(name);
+                case FieldNames.ENTRY -> event.entry = text(name);
+                case FieldNames.ENTRY_NO -> event.entryNo = integer(name);
+                case FieldNames.CONTENT -> event.content = text(name);
+                case FieldNames.EVENT -> event.event = refObject();
                 default -> parser.skipChildren();
             }
         }
     }
 
     private RawEvent.RawError errorObject() throws IOException {
-        if (parser.currentToken() != START_OBJECT) {
-            mismatch(FieldNames.ERROR, "an object");
-            return null;
-        }
-        RawEvent.RawError error = new RawEvent.RawError();
-        while (parser.nextToken() == FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
+        return nestedObject(FieldNames.ERROR, new RawEvent.RawError(), (error, name) -> {
             switch (name) {
                 case FieldNames.TYPE -> error.type = text(FieldNames.ERROR_TYPE);
                 case FieldNames.MESSAGE -> error.message = text(FieldNames.ERROR_MESSAGE);
@@ -98,8 +95,42 @@ final class EventDecoder {
                 case FieldNames.VERB -> error.verb = text(FieldNames.ERROR_VERB);
                 default -> parser.skipChildren();
             }
+        });
+    }
+
+    /** A session entry's {@code event}: {@code null} (as if absent) or an object. */
+    private RawEvent.RawRef refObject() throws IOException {
+        if (parser.currentToken() == VALUE_NULL) {
+            return null;
         }
-        return error;
+        return nestedObject(FieldNames.EVENT, new RawEvent.RawRef(), (ref, name) -> {
+            switch (name) {
+                case FieldNames.SESSION -> ref.session = text(FieldNames.EVENT_SESSION);
+                case FieldNames.TIMESTAMP -> ref.timestamp = text(FieldNames.EVENT_TIMESTAMP);
+                case FieldNames.VERB -> ref.verb = text(FieldNames.EVENT_VERB);
+                default -> parser.skipChildren();
+            }
+        });
+    }
+
+    /** What reads one field of a nested object into {@code target}; the parser is at the field's value. */
+    @FunctionalInterface
+    private interface FieldReader<T> {
+        void read(T target, String name) throws IOException;
+    }
+
+    /** Reads the object the parser is at into {@code target}, field by field; {@code null}, noted, if it is no object. */
+    private <T> T nestedObject(String field, T target, FieldReader<T> fields) throws IOException {
+        if (parser.currentToken() != START_OBJECT) {
+            mismatch(field, "an object");
+            return null;
+        }
+        while (parser.nextToken() == FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            fields.read(target, name);
+        }
+        return target;
     }
 
     private String text(String field) throws IOException {

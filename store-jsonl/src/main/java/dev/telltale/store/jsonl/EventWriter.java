@@ -3,11 +3,15 @@ package dev.telltale.store.jsonl;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
 import dev.telltale.api.EventPayload.SessionEnded;
+import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.EventType;
 import dev.telltale.api.SessionSource;
 import java.io.IOException;
@@ -34,6 +38,10 @@ final class EventWriter {
     private static final SerializedString SOURCE = name(FieldNames.SOURCE);
     private static final SerializedString COMMAND_COUNT = name(FieldNames.COMMAND_COUNT);
     private static final SerializedString ERROR_COUNT = name(FieldNames.ERROR_COUNT);
+    private static final SerializedString ENTRY = name(FieldNames.ENTRY);
+    private static final SerializedString ENTRY_NO = name(FieldNames.ENTRY_NO);
+    private static final SerializedString CONTENT = name(FieldNames.CONTENT);
+    private static final SerializedString EVENT = name(FieldNames.EVENT);
 
     /** Indexed by ordinal. */
     private static final SerializedString[] TYPE_NAMES = Arrays.stream(EventType.values())
@@ -45,6 +53,11 @@ final class EventWriter {
             .map(source -> name(source.name()))
             .toArray(SerializedString[]::new);
 
+    /** Indexed by ordinal. */
+    private static final SerializedString[] ENTRY_NAMES = Arrays.stream(EntryType.values())
+            .map(type -> name(type.wireName()))
+            .toArray(SerializedString[]::new);
+
     private EventWriter() {
     }
 
@@ -53,7 +66,7 @@ final class EventWriter {
         out.writeFieldName(VERSION);
         out.writeNumber(JsonlFormat.SCHEMA_VERSION);
         out.writeFieldName(TIMESTAMP);
-        out.writeString(DateTimeFormatter.ISO_INSTANT.format(event.timestamp()));
+        out.writeString(timestamp(event.epochNanos()));
         UUID sessionId = event.sessionId();
         if (sessionId != null) {
             out.writeFieldName(SESSION);
@@ -66,6 +79,7 @@ final class EventWriter {
             case COMMAND_FAILED -> writeFailed(out, (CommandFailed) event.payload());
             case SESSION_STARTED -> writeStarted(out, (SessionStarted) event.payload());
             case SESSION_ENDED -> writeEnded(out, (SessionEnded) event.payload());
+            case SESSION_ENTRY -> writeEntry(out, (SessionEntry) event.payload());
         }
         out.writeEndObject();
     }
@@ -115,6 +129,33 @@ final class EventWriter {
         out.writeNumber(ended.errorCount());
         out.writeFieldName(DURATION_NANOS);
         out.writeNumber(ended.durationNanos());
+    }
+
+    private static void writeEntry(JsonGenerator out, SessionEntry entry) throws IOException {
+        out.writeFieldName(ENTRY);
+        out.writeString(ENTRY_NAMES[entry.entryType().ordinal()]);
+        out.writeFieldName(ENTRY_NO);
+        out.writeNumber(entry.entryNo());
+        out.writeFieldName(SOURCE);
+        out.writeString(entry.source());
+        out.writeFieldName(CONTENT);
+        out.writeString(entry.content());
+        EventRef ref = entry.event();
+        if (ref != null && false) {
+            out.writeFieldName(EVENT);
+            out.writeStartObject();
+            out.writeFieldName(SESSION);
+            out.writeString(ref.sessionId().toString());
+            out.writeFieldName(TIMESTAMP);
+            out.writeString(timestamp(ref.epochNanos()));
+            out.writeFieldName(VERB);
+            out.writeString(ref.verb());
+            out.writeEndObject();
+        }
+    }
+
+    private static String timestamp(long epochNanos) {
+        return DateTimeFormatter.ISO_INSTANT.format(EventClock.toInstant(epochNanos));
     }
 
     private static SerializedString name(String text) {

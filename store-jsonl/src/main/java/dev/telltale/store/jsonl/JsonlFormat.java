@@ -34,7 +34,7 @@ import java.nio.charset.StandardCharsets;
  *       with as many fraction digits as needed, in groups of three, up to nanoseconds</td></tr>
  *   <tr><td>{@code session}</td><td>every line</td><td>the session's UUID; absent (or {@code null}) outside a session</td></tr>
  *   <tr><td>{@code type}</td><td>every line</td><td>{@code command_succeeded}, {@code command_failed},
- *       {@code session_started} or {@code session_ended}</td></tr>
+ *       {@code session_started}, {@code session_ended} or {@code session_entry}</td></tr>
  *   <tr><td>{@code verb}, {@code duration_ns}</td><td>commands</td><td>the command's verb; how long it ran, in ns</td></tr>
  *   <tr><td>{@code error}</td><td>{@code command_failed}</td><td>an object: {@code type} (the exception's class),
  *       {@code message}, {@code source_id} (absent when unknown), {@code http_status} (absent when unknown),
@@ -42,7 +42,25 @@ import java.nio.charset.StandardCharsets;
  *   <tr><td>{@code source}</td><td>{@code session_started}</td><td>{@code REPL}, {@code GUI}, {@code MCP} or {@code API}</td></tr>
  *   <tr><td>{@code command_count}, {@code error_count}, {@code duration_ns}</td><td>{@code session_ended}</td>
  *       <td>commands run, of which failed; how long the session lasted, in ns</td></tr>
+ *   <tr><td>{@code entry}</td><td>{@code session_entry}</td><td>{@code user_input}, {@code agent_thought},
+ *       {@code dsl_command}, {@code response} or {@code error}</td></tr>
+ *   <tr><td>{@code entry_no}</td><td>{@code session_entry}</td><td>the entry's number in its logger, from 1</td></tr>
+ *   <tr><td>{@code source}</td><td>{@code session_entry}</td><td>who logged it, any text such as {@code REPL}</td></tr>
+ *   <tr><td>{@code content}</td><td>{@code session_entry}</td><td>the entry's text, any text, up to
+ *       {@value dev.telltale.api.EventPayload#MAX_CONTENT_LENGTH} chars</td></tr>
+ *   <tr><td>{@code event}</td><td>{@code session_entry}</td><td>the command event the entry refers to, an object:
+ *       {@code session} (its UUID), {@code ts} (its start, as {@code ts} above), {@code verb}; absent (or
+ *       {@code null}) when it refers to none</td></tr>
  * </table>
+ * For example, a DSL command logged as a session's third entry:
+ * <pre>
+ * {"v":1,"ts":"2026-11-27T04:31:27.200Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",
+ *  "type":"session_entry","entry":"dsl_command","entry_no":3,"source":"REPL","content":"(cbu.create :name \"x\")",
+ *  "event":{"session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b","ts":"2026-11-27T04:31:27.123456789Z","verb":"cbu.create"}}
+ * </pre>
+ * {@code session_entry} was added to schema version 1 as a compatible extension: a reader from before
+ * it rejects such a line as of an {@code unknown event type "session_entry"} (and, with
+ * {@code --skip-damaged}, skips and counts it), and reads every other line as before.
  *
  * <p>Writing: fields in the order above; control characters escaped; characters outside the Basic
  * Multilingual Plane, and lone surrogates, as JSON unicode escapes (backslash, {@code u}, four hex

@@ -25,8 +25,13 @@ import java.util.stream.StreamSupport;
  */
 public final class JsonlReader implements Closeable {
 
-    /** The longest line read, in bytes: {@value}. A valid event is a few kilobytes at most. */
-    public static final int MAX_LINE_BYTES = 1024 * 1024;
+    /**
+     * The longest line read, in bytes: {@value}. A command or session event is a few kilobytes at most;
+     * the longest line a writer writes is a session entry whose content, at most
+     * {@value dev.telltale.api.EventPayload#MAX_CONTENT_LENGTH} chars, is all control characters or lone
+     * surrogates, each escaped in 6 bytes: 6 MiB and a few kilobytes.
+     */
+    public static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
     private final String source;
     private final LineReader lines;

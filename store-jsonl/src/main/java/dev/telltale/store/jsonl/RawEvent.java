@@ -1,9 +1,11 @@
 package dev.telltale.store.jsonl;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.EventType;
 import dev.telltale.api.SessionSource;
 import java.time.DateTimeException;
@@ -29,6 +31,10 @@ final class RawEvent {
     String source;
     Long commandCount;
     Long errorCount;
+    String entry;
+    Long entryNo;
+    String content;
+    RawRef event;
 
     private String problem;
 
@@ -44,8 +50,8 @@ final class RawEvent {
         if (problem != null) {
             throw new JsonlFormatException(problem);
         }
-        long epochNanos = epochNanos(require(timestamp, FieldNames.TIMESTAMP));
-        UUID sessionId = session == null ? null : sessionId(session);
+        long epochNanos = epochNanos(require(timestamp, FieldNames.TIMESTAMP), FieldNames.TIMESTAMP);
+        UUID sessionId = session == null ? null : sessionId(session, FieldNames.SESSION);
         EventType eventType = eventType(require(type, FieldNames.TYPE));
         try {
             return new DslEvent(epochNanos, sessionId, payload(eventType));
@@ -73,7 +79,18 @@ final class RawEvent {
             case SESSION_STARTED -> new EventPayload.SessionStarted(sessionSource(require(source, FieldNames.SOURCE)));
             case SESSION_ENDED -> new EventPayload.SessionEnded(
                     count(commandCount, FieldNames.COMMAND_COUNT), count(errorCount, FieldNames.ERROR_COUNT), duration());
+            case SESSION_ENTRY -> new EventPayload.SessionEntry(entryType(require(entry, FieldNames.ENTRY)), entryNo(),
+                    require(source, FieldNames.SOURCE), (content == null ? "" : content),
+                    event == null ? null : event.toRef());
         };
+    }
+
+    private long entryNo() throws JsonlFormatException {
+        long number = require(entryNo, FieldNames.ENTRY_NO);
+        if (number < 1) {
+            throw new JsonlFormatException("field '" + FieldNames.ENTRY_NO + "' must be positive, got " + number);
+        }
+        return number;
     }
 
     private long duration() throws JsonlFormatException {
@@ -88,38 +105,38 @@ final class RawEvent {
         return count;
     }
 
-    private static long epochNanos(String text) throws JsonlFormatException {
+    private static long epochNanos(String text, String field) throws JsonlFormatException {
         Instant instant;
         try {
             instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
         } catch (DateTimeException notAnInstant) {
-            throw new JsonlFormatException("field '" + FieldNames.TIMESTAMP
+            throw new JsonlFormatException("field '" + field
                     + "' is not an ISO-8601 UTC instant: " + Problems.quote(text), notAnInstant);
         }
         try {
             return EventClock.toEpochNanos(instant);
         } catch (ArithmeticException tooFar) {
-            throw new JsonlFormatException("field '" + FieldNames.TIMESTAMP
+            throw new JsonlFormatException("field '" + field
                     + "' is out of range (years 1677 to 2262): " + Problems.quote(text), tooFar);
         }
     }
 
     /** Only the canonical 36-char form: {@link UUID#fromString} alone also takes forms like {@code 1-2-3-4-5}. */
-    private static UUID sessionId(String text) throws JsonlFormatException {
+    private static UUID sessionId(String text, String field) throws JsonlFormatException {
         UUID id;
         try {
             id = UUID.fromString(text);
         } catch (IllegalArgumentException notAUuid) {
-            throw notAUuid(text, notAUuid);
+            throw notAUuid(text, field, notAUuid);
         }
         if (!id.toString().equalsIgnoreCase(text)) {
-            throw notAUuid(text, null);
+            throw notAUuid(text, field, null);
         }
         return id;
     }
 
-    private static JsonlFormatException notAUuid(String text, Throwable cause) {
-        return new JsonlFormatException("field '" + FieldNames.SESSION + "' is not a UUID: " + Problems.quote(text), cause);
+    private static JsonlFormatException notAUuid(String text, String field, Throwable cause) {
+        return new JsonlFormatException("field '" + field + "' is not a UUID: " + Problems.quote(text), cause);
     }
 
     private static EventType eventType(String wireName) throws JsonlFormatException {
@@ -128,6 +145,14 @@ final class RawEvent {
         } catch (IllegalArgumentException unknown) {
             // Not its message: that one repeats the whole name, however long.
             throw new JsonlFormatException("unknown event type " + Problems.quote(wireName), unknown);
+        }
+    }
+
+    private static EntryType entryType(String wireName) throws JsonlFormatException {
+        try {
+            return EntryType.fromWireName(wireName);
+        } catch (IllegalArgumentException unknown) {
+            throw new JsonlFormatException("unknown entry type " + Problems.quote(wireName), unknown);
         }
     }
 
@@ -172,6 +197,24 @@ final class RawEvent {
                 throw new JsonlFormatException("field '" + FieldNames.ERROR_HTTP_STATUS + "' is out of range: " + httpStatus);
             }
             return httpStatus.intValue();
+        }
+    }
+
+    /** The fields of a session entry's {@code event} object as read. */
+    static final class RawRef {
+
+        String session;
+        String timestamp;
+        String verb;
+
+        EventRef toRef() throws JsonlFormatException {
+            UUID sessionId = sessionId(require(session, FieldNames.EVENT_SESSION), FieldNames.EVENT_SESSION);
+            long epochNanos = epochNanos(require(timestamp, FieldNames.EVENT_TIMESTAMP), FieldNames.EVENT_TIMESTAMP);
+            String refVerb = require(verb, FieldNames.EVENT_VERB);
+            if (refVerb.isBlank()) {
+                throw new JsonlFormatException("field '" + FieldNames.EVENT_VERB + "' must not be blank");
+            }
+            return new EventRef(sessionId, epochNanos, refVerb);
         }
     }
 }

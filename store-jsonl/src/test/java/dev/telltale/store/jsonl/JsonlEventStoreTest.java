@@ -33,6 +33,14 @@ class JsonlEventStoreTest {
     static final String GOLDEN_ENDED = """
             {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
             "type":"session_ended","command_count":12,"error_count":2,"duration_ns":3000000000}""";
+    static final String GOLDEN_ENTRY = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456989Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"session_entry","entry":"dsl_command","entry_no":3,"source":"REPL",\
+            "content":"(cbu.create :name \\"x\\")","event":{"session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "ts":"2026-11-27T04:31:27.123456789Z","verb":"cbu.create"}}""";
+    static final String GOLDEN_ENTRY_WITHOUT_EVENT = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456989Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
+            "type":"session_entry","entry":"user_input","entry_no":1,"source":"REPL","content":"hello"}""";
 
     @TempDir
     Path dir;
@@ -41,11 +49,12 @@ class JsonlEventStoreTest {
     void append_writesOneGoldenLinePerEvent() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.started(), ContractEvents.ended()));
+            store.append(List.of(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.started(),
+                    ContractEvents.ended(), ContractEvents.entry()));
         }
 
-        assertThat(Files.readString(file, UTF_8))
-                .isEqualTo(GOLDEN_SUCCEEDED + "\n" + GOLDEN_FAILED + "\n" + GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n");
+        assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_SUCCEEDED + "\n" + GOLDEN_FAILED + "\n"
+                + GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n" + GOLDEN_ENTRY + "\n");
     }
 
     @Test

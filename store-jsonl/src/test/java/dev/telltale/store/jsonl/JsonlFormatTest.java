@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,10 @@ class JsonlFormatTest {
                 Arguments.of(ContractEvents.succeeded(), JsonlEventStoreTest.GOLDEN_SUCCEEDED),
                 Arguments.of(ContractEvents.failed(), JsonlEventStoreTest.GOLDEN_FAILED),
                 Arguments.of(ContractEvents.started(), JsonlEventStoreTest.GOLDEN_STARTED),
-                Arguments.of(ContractEvents.ended(), JsonlEventStoreTest.GOLDEN_ENDED));
+                Arguments.of(ContractEvents.ended(), JsonlEventStoreTest.GOLDEN_ENDED),
+                Arguments.of(ContractEvents.entry(), JsonlEventStoreTest.GOLDEN_ENTRY),
+                Arguments.of(ContractEvents.entry(EntryType.USER_INPUT, 1, "hello", null),
+                        JsonlEventStoreTest.GOLDEN_ENTRY_WITHOUT_EVENT));
     }
 
     static Stream<DslEvent> everyKind() {
@@ -60,6 +65,36 @@ class JsonlFormatTest {
 
         assertThat(JsonlFormat.toJson(event)).contains("""
                 "verb":"café\\t\\"\\\\\\uD83D\\uDE00\\uD800\"""");
+    }
+
+    @Test
+    void toJson_sessionEntry_escapesHostileContentIntoOneLineThatReadsBackExactly() throws JsonlFormatException {
+        DslEvent hostile = ContractEvents.entry(EntryType.ERROR, 9, ContractEvents.HOSTILE_CONTENT, ContractEvents.REF);
+
+        String line = JsonlFormat.toJson(hostile);
+
+        assertThat(line).contains("\\u0000nul", "\\uDC00 lone low", "\\uDE00\\uD83D reversed", "DROP TABLE")
+                .doesNotContain("\u0000", "\n", "\r");
+        assertThat(JsonlFormat.fromJson(line)).isEqualTo(hostile);
+    }
+
+    @Test
+    void toJson_sessionEntryOfTheLongestContent_fitsTheReadersLineLimit() throws JsonlFormatException {
+        DslEvent longest = ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(),
+                new dev.telltale.api.EventRef(ContractEvents.SESSION, 1, "\u0001".repeat(256)));
+
+        String line = JsonlFormat.toJson(longest);
+
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(6 << 20)
+                .isLessThanOrEqualTo(JsonlReader.MAX_LINE_BYTES);
+        assertThat(JsonlFormat.fromJson(line)).isEqualTo(longest);
+    }
+
+    @Test
+    void fromJson_sessionEntryWithNullEvent_readsItAsAbsent() throws JsonlFormatException {
+        String line = JsonlEventStoreTest.GOLDEN_ENTRY_WITHOUT_EVENT.replace("}", ",\"event\":null}");
+
+        assertThat(JsonlFormat.fromJson(line)).isEqualTo(ContractEvents.entry(EntryType.USER_INPUT, 1, "hello", null));
     }
 
     @Test

@@ -26,6 +26,9 @@ class JsonlReaderTest {
     private static final String SUCCEEDED = COMMON + "'type':'command_succeeded',";
     private static final String FAILED = COMMON + "'type':'command_failed','verb':'x','duration_ns':1,";
     private static final String ENDED = COMMON + "'type':'session_ended',";
+    private static final String ENTRY = COMMON + "'type':'session_entry','entry':'response','entry_no':1,"
+            + "'source':'REPL','content':'c',";
+    private static final String REF_SESSION = "'session':'0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b'";
 
     @TempDir
     Path dir;
@@ -90,6 +93,37 @@ class JsonlReaderTest {
                         "field 'error.http_status' is out of range: 4294967700"),
                 bad(json("{" + ENDED + "'command_count':2,'error_count':3,'duration_ns':1}"),
                         "invalid session_ended event: need 0 <= errorCount <= commandCount, got errorCount=3 commandCount=2"),
+                bad(json("{" + COMMON + "'type':'session_entry','entry_no':1,'source':'REPL','content':'c'}"),
+                        "missing field 'entry'"),
+                bad(json("{" + COMMON + "'type':'session_entry','entry':'error','source':'REPL','content':'c'}"),
+                        "missing field 'entry_no'"),
+                bad(json("{" + COMMON + "'type':'session_entry','entry':'error','entry_no':1,'content':'c'}"),
+                        "missing field 'source'"),
+                bad(json("{" + COMMON + "'type':'session_entry','entry':'error','entry_no':1,'source':'REPL'}"),
+                        "missing field 'content'"),
+                bad(json("{" + ENTRY.replace("'response'", "'shout'") + "'x':0}"), "unknown entry type \"shout\""),
+                bad(json("{" + ENTRY.replace("'entry_no':1", "'entry_no':0") + "'x':0}"),
+                        "field 'entry_no' must be positive, got 0"),
+                bad(json("{" + ENTRY.replace("'entry_no':1", "'entry_no':'1'") + "'x':0}"),
+                        "field 'entry_no' must be an integer, got a string"),
+                bad(json("{" + ENTRY.replace("'content':'c'", "'content':null") + "'x':0}"),
+                        "field 'content' must be a string, got null"),
+                bad(json("{" + ENTRY.replace("'source':'REPL'", "'source':' '") + "'x':0}"),
+                        "invalid session_entry event: source must not be blank"),
+                bad(json("{" + ENTRY + "'event':'cbu.create'}"), "field 'event' must be an object, got a string"),
+                bad(json("{" + ENTRY + "'event':{'ts':'2026-11-27T04:31:27Z','verb':'v'}}"),
+                        "missing field 'event.session'"),
+                bad(json("{" + ENTRY + "'event':{" + REF_SESSION + ",'verb':'v'}}"), "missing field 'event.ts'"),
+                bad(json("{" + ENTRY + "'event':{" + REF_SESSION + ",'ts':'2026-11-27T04:31:27Z'}}"),
+                        "missing field 'event.verb'"),
+                bad(json("{" + ENTRY + "'event':{'session':'x','ts':'2026-11-27T04:31:27Z','verb':'v'}}"),
+                        "field 'event.session' is not a UUID: \"x\""),
+                bad(json("{" + ENTRY + "'event':{" + REF_SESSION + ",'ts':'soon','verb':'v'}}"),
+                        "field 'event.ts' is not an ISO-8601 UTC instant: \"soon\""),
+                bad(json("{" + ENTRY + "'event':{" + REF_SESSION + ",'ts':'2026-11-27T04:31:27Z','verb':' '}}"),
+                        "field 'event.verb' must not be blank"),
+                bad(json("{" + ENTRY + "'event':{" + REF_SESSION + ",'ts':'2026-11-27T04:31:27Z','verb':7}}"),
+                        "field 'event.verb' must be a string, got an integer"),
                 bad(GOOD + " " + GOOD, "unexpected content after the JSON object"),
                 bad(GOOD.substring(0, 50), "incomplete JSON object: the line ends early (a torn write?)"),
                 bad("{\"v\":1,", "incomplete JSON object: the line ends early (a torn write?)"),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
+import dev.telltale.api.EventPayload;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreAppendException;
 import java.io.IOException;
@@ -67,6 +69,31 @@ public abstract class EventStoreContractTest {
 
         assertThat(hostile).hasSizeGreaterThanOrEqualTo(2);
         assertThat(persistedEvents()).containsExactlyElementsOf(hostile);
+    }
+
+    @Test
+    void append_sessionEntryOfTheLongestContent_roundTripsExactly() throws IOException {
+        DslEvent longest = ContractEvents.entry(
+                EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), ContractEvents.REF);
+        try (EventStore store = openStore()) {
+            store.append(List.of(ContractEvents.started(), longest, ContractEvents.ended()));
+        }
+
+        assertThat(persistedEvents()).containsExactly(ContractEvents.started(), longest, ContractEvents.ended());
+    }
+
+    @Test
+    void append_sessionEntryOf10MiChars_keepsItsFirstMiCharsWithoutSplittingAPair() throws IOException {
+        DslEvent oversized = ContractEvents.entry(EntryType.RESPONSE, 2, ContractEvents.oversizedContent(), null);
+        try (EventStore store = openStore()) {
+            store.append(List.of(oversized));
+        }
+
+        List<DslEvent> persisted = persistedEvents();
+        assertThat(persisted).containsExactly(oversized);
+        String kept = ((EventPayload.SessionEntry) persisted.get(0).payload()).content();
+        assertThat(kept).hasSize(EventPayload.MAX_CONTENT_LENGTH - 1)
+                .isEqualTo("x".repeat(EventPayload.MAX_CONTENT_LENGTH - 1));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
 import dev.telltale.api.EventPayload.SessionEnded;
+import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -21,7 +25,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * decoding the old one, so files written today stay readable.
  * <pre>
  * u8   layout version = 1
- * u8   type: 1 command succeeded, 2 command failed, 3 session started, 4 session ended
+ * u8   type: 1 command succeeded, 2 command failed, 3 session started, 4 session ended, 5 session entry
  * u8   flags: bit 0 = a session id follows
  * i64  epochNanos
  * [i64 session id, most significant bits; i64 least significant bits]   when flags bit 0
@@ -32,10 +36,22 @@ import net.openhft.chronicle.bytes.Bytes;
  *      [text sourceId], [u16 httpStatus], text error verb
  *   3: text session source name (REPL, GUI, MCP, API)
  *   4: i64 commandCount, i64 errorCount, i64 durationNanos
+ *   5: u8 entry type (1 user_input, 2 agent_thought, 3 dsl_command, 4 response, 5 error),
+ *      i64 entryNo, text source, text content,
+ *      u8 entryFlags (bit 0 = an event reference follows),
+ *      [i64 referenced session id, most significant bits; i64 least significant bits;
+ *       i64 referenced epochNanos; text referenced verb]
  * text = unsigned LEB128 byte length, then that many bytes of WTF-8 (UTF-8; see {@link Wtf8})
  * </pre>
  * Nothing follows the last field: trailing bytes, like a cut-short field, make the event invalid.
- * Flag bits not listed above are zero in version 1.
+ * Flag bits not listed above are zero in version 1. Codes are fixed here, never taken from an enum's
+ * order.
+ *
+ * <p>Type 5 (a {@link dev.telltale.api.SessionLogger} entry) was added to version 1 later, as a
+ * compatible extension: the events of types 1 to 4 are written exactly as before, and a reader from
+ * before type 5 reads them as before but stops at a session entry with {@code unknown event type 5},
+ * naming the cycle file and index (its {@code --skip-damaged} does not step over it). The largest event
+ * is a session entry: see {@link #MAX_EVENT_BYTES}.
  */
 public final class EventLayout {
 
@@ -46,10 +62,29 @@ public final class EventLayout {
     static final int TYPE_FAILED = 2;
     static final int TYPE_SESSION_STARTED = 3;
     static final int TYPE_SESSION_ENDED = 4;
+    static final int TYPE_SESSION_ENTRY = 5;
+
+    static final int ENTRY_USER_INPUT = 1;
+    static final int ENTRY_AGENT_THOUGHT = 2;
+    static final int ENTRY_DSL_COMMAND = 3;
+    static final int ENTRY_RESPONSE = 4;
+    static final int ENTRY_ERROR = 5;
 
     private static final int HAS_SESSION = 1;
     private static final int HAS_SOURCE_ID = 1;
     private static final int HAS_HTTP_STATUS = 2;
+    private static final int HAS_EVENT_REF = 1;
+
+    /** The most bytes of WTF-8 one char takes: {@value} (a surrogate pair takes 4 for its 2 chars). */
+    static final int MAX_BYTES_PER_CHAR = 3;
+
+    /**
+     * The largest event this layout writes, in bytes: {@value}. A session entry's content takes at
+     * most {@value #MAX_BYTES_PER_CHAR} bytes for each of its {@value EventPayload#MAX_CONTENT_LENGTH}
+     * chars; every other field of any event, all bounded, takes under 4 KiB together. A larger
+     * document is damage.
+     */
+    public static final int MAX_EVENT_BYTES = MAX_BYTES_PER_CHAR * EventPayload.MAX_CONTENT_LENGTH + 64 * 1024;
 
     /** Session source names, encoded once, indexed by ordinal. */
     private static final byte[][] SOURCE_NAMES;
@@ -94,8 +129,23 @@ public final class EventLayout {
                 out.writeLong(ended.errorCount());
                 out.writeLong(ended.durationNanos());
             }
+            case SESSION_ENTRY -> writeEntry(out, (SessionEntry) event.payload(), texts);
         }
     }
+
+    /**
+     * At most how many bytes the texts of a session entry take, 0 for any other event: what a writer
+     * must find room for besides a small event's fixed fields. Allocates nothing.
+     */
+    public static long entryTextBytes(DslEvent event) {
+        if (!(event.payload() instanceof SessionEntry entry)) {
+            return 0;
+        }
+        EventRef ref = entry.event();
+        long chars = (long) entry.content().length() + entry.source().length() + (ref == null ? 0 : ref.verb().length());
+        return MAX_BYTES_PER_CHAR * chars;
+    }
+
 
     /**
      * The event {@code length} bytes at the start of {@code bytes} hold.
@@ -131,6 +181,33 @@ public final class EventLayout {
             case COMMAND_FAILED -> TYPE_FAILED;
             case SESSION_STARTED -> TYPE_SESSION_STARTED;
             case SESSION_ENDED -> TYPE_SESSION_ENDED;
+            case SESSION_ENTRY -> TYPE_SESSION_ENTRY;
+        };
+    }
+
+    private static void writeEntry(Bytes<?> out, SessionEntry entry, EncodedTextCache texts) {
+        out.writeByte((byte) entry.entryType().ordinal());
+        out.writeLong(entry.entryNo());
+        writeEncoded(out, texts.encoded(entry.source()));
+        // Content does not repeat: encoded straight into the document, never cached.
+        writeText(out, entry.content());
+        EventRef ref = entry.event();
+        out.writeByte((byte) (ref == null ? 0 : HAS_EVENT_REF));
+        if (ref != null) {
+            out.writeLong(ref.sessionId().getMostSignificantBits());
+            out.writeLong(ref.sessionId().getLeastSignificantBits());
+            out.writeLong(ref.epochNanos());
+            writeEncoded(out, texts.encoded(ref.verb()));
+        }
+    }
+
+    private static int entryCode(EntryType type) {
+        return switch (type) {
+            case USER_INPUT -> ENTRY_USER_INPUT;
+            case AGENT_THOUGHT -> ENTRY_AGENT_THOUGHT;
+            case DSL_COMMAND -> ENTRY_DSL_COMMAND;
+            case RESPONSE -> ENTRY_RESPONSE;
+            case ERROR -> ENTRY_ERROR;
         };
     }
 
@@ -185,7 +262,37 @@ public final class EventLayout {
             case TYPE_SESSION_STARTED -> new DslEvent(epochNanos, session, new SessionStarted(readSource(in)));
             case TYPE_SESSION_ENDED ->
                 new DslEvent(epochNanos, session, new SessionEnded(in.getLong(), in.getLong(), in.getLong()));
+            case TYPE_SESSION_ENTRY -> new DslEvent(epochNanos, session, readEntry(in));
             default -> throw new EventFormatException("unknown event type " + type);
+        };
+    }
+
+    private static SessionEntry readEntry(ByteBuffer in) throws EventFormatException {
+        EntryType entryType = entryType(Byte.toUnsignedInt(in.get()));
+        long entryNo = in.getLong();
+        String source = readText(in);
+        String content = readText(in);
+        int flags = Byte.toUnsignedInt(in.get());
+        if ((flags & ~HAS_EVENT_REF) != 0) {
+            throw new EventFormatException("unknown entry flags 0x" + Integer.toHexString(flags));
+        }
+        EventRef ref = null;
+        if ((flags & HAS_EVENT_REF) != 0) {
+            UUID refSession = new UUID(in.getLong(), in.getLong());
+            long refEpochNanos = in.getLong();
+            ref = new EventRef(refSession, refEpochNanos, readText(in));
+        }
+        return new SessionEntry(entryType, entryNo, source, content, ref);
+    }
+
+    private static EntryType entryType(int code) throws EventFormatException {
+        return switch (code) {
+            case ENTRY_USER_INPUT -> EntryType.USER_INPUT;
+            case ENTRY_AGENT_THOUGHT -> EntryType.AGENT_THOUGHT;
+            case ENTRY_DSL_COMMAND -> EntryType.DSL_COMMAND;
+            case ENTRY_RESPONSE -> EntryType.ERROR;
+            case ENTRY_ERROR -> EntryType.RESPONSE;
+            default -> throw new EventFormatException("unknown entry type " + code);
         };
     }
 

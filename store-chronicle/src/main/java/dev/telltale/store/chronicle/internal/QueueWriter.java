@@ -47,6 +47,11 @@ public final class QueueWriter implements Closeable {
     private final ReaderPositions readers;
     private final PageToucher toucher;
     private final EncodedTextCache texts = new EncodedTextCache(EncodedTextCache.DEFAULT_SLOTS);
+    /**
+     * The largest document Chronicle takes: a quarter of its block (16 MiB with the default 64 MiB
+     * block). Past it a bulk write fails and a byte-by-byte one may run off the mapped block.
+     */
+    private final long maxDocumentBytes;
     /** The directory, for its free space and existence: {@code java.io.File}'s calls allocate nothing. */
     private final java.io.File space;
     private ExcerptAppender appender;
@@ -58,7 +63,10 @@ public final class QueueWriter implements Closeable {
 
     /** Free space kept beyond what a batch needs: {@value} bytes (Chronicle's own metadata, a new cycle file's header). */
     static final long HEADROOM_BYTES = 1 << 20;
-    /** Space reserved per event of a batch: {@value} bytes, more than an event with a 500-character message takes. */
+    /**
+     * Space reserved per event of a batch: {@value} bytes, more than an event with a 500-character
+     * message takes; a session entry's texts (up to 3 MiB) are reserved besides.
+     */
     static final long BYTES_PER_EVENT_RESERVED = 2048;
 
     private QueueWriter(Path dir, SingleChronicleQueue queue, Retention retention, boolean pretouch) {
@@ -69,6 +77,7 @@ public final class QueueWriter implements Closeable {
         this.readers = new ReaderPositions(dir);
         this.toucher = pretouch ? new PageToucher() : null;
         this.space = dir.toFile();
+        this.maxDocumentBytes = queue.overlapSize();
     }
 
     /**
@@ -76,7 +85,9 @@ public final class QueueWriter implements Closeable {
      * queue keeps the roll cycle it was created with (Chronicle logs a warning if {@code rollCycle}
      * differs).
      *
-     * @param blockSize Chronicle's mapping block size in bytes, or 0 for its default (64 MiB)
+     * @param blockSize Chronicle's mapping block size in bytes, or 0 for its default (64 MiB); a
+     *     document may take a quarter of it, so below {@code 4 * EventLayout.MAX_EVENT_BYTES} the
+     *     largest session entries cannot be appended
      * @param clockMillis the clock that picks the cycle, in milliseconds since the epoch; {@code null}
      *     for the system clock
      */
@@ -161,7 +172,7 @@ public final class QueueWriter implements Closeable {
         if (batch.isEmpty()) {
             return;
         }
-        requireSpaceFor(batch.size());
+        requireSpaceFor(batch);
         int written = 0;
         try {
             ExcerptAppender events = appender();
@@ -187,9 +198,29 @@ public final class QueueWriter implements Closeable {
         return vanished;
     }
 
-    /** Refuses a batch the file system may not have room for; see {@link #append}. */
-    private void requireSpaceFor(int events) throws IOException {
+    /**
+     * The free space a batch needs: the headroom, {@value #BYTES_PER_EVENT_RESERVED} bytes per event,
+     * and the most its session entries' texts can take. Allocates nothing for a random-access list.
+     */
+    static long bytesNeeded(List<DslEvent> batch) {
+        int events = batch.size();
         long needed = HEADROOM_BYTES + (long) events * BYTES_PER_EVENT_RESERVED;
+        if (batch instanceof RandomAccess) {
+            for (int i = 0; i < events; i++) {
+                needed += EventLayout.entryTextBytes(batch.get(i));
+            }
+        } else {
+            for (DslEvent event : batch) {
+                needed += EventLayout.entryTextBytes(event);
+            }
+        }
+        return needed;
+    }
+
+    /** Refuses a batch the file system may not have room for; see {@link #append}. */
+    private void requireSpaceFor(List<DslEvent> batch) throws IOException {
+        int events = batch.size();
+        long needed = bytesNeeded(batch);
         long usable = space.getUsableSpace();
         if (usable < needed) {
             if (!space.isDirectory()) {
@@ -302,6 +333,11 @@ public final class QueueWriter implements Closeable {
     }
 
     private void write(ExcerptAppender events, DslEvent event) {
+        long textBytes = EventLayout.entryTextBytes(event);
+        if (textBytes > maxDocumentBytes - BYTES_PER_EVENT_RESERVED) {
+            throw new IllegalArgumentException("a session entry of up to " + textBytes + " bytes of text does not fit a "
+                    + "Chronicle document of this queue (at most " + maxDocumentBytes + " bytes, a quarter of its block)");
+        }
         try (DocumentContext document = events.writingDocument()) {
             try {
                 EventLayout.write(document.wire().bytes(), event, texts);

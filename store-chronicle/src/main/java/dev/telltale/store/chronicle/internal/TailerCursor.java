@@ -21,12 +21,6 @@ public final class TailerCursor implements EventCursor {
 
     private static final int INITIAL_BUFFER_BYTES = 1024;
 
-    /**
-     * The largest document read as an event: {@value} bytes. The largest valid event is a few kilobytes
-     * (every text in it is bounded); a larger length means a damaged header.
-     */
-    static final int MAX_EVENT_BYTES = 1 << 20;
-
     private final ExcerptTailer tailer;
     private final CycleFiles files;
     private final String name;
@@ -161,9 +155,10 @@ public final class TailerCursor implements EventCursor {
             index = document.index();
             Bytes<?> bytes = document.wire().bytes();
             long remaining = bytes.readRemaining();
-            if (remaining > MAX_EVENT_BYTES) {
+            // Every text of an event is bounded: a larger length means a damaged header.
+            if (remaining > EventLayout.MAX_EVENT_BYTES) {
                 throw new EventFormatException("a document of " + remaining + " bytes is larger than any event (at most "
-                        + MAX_EVENT_BYTES + "): the file is damaged");
+                        + EventLayout.MAX_EVENT_BYTES + "): the file is damaged");
             }
             int length = (int) remaining;
             if (buffer.length < length) {

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventPayload.CommandFailed;
+import dev.telltale.api.EventPayload.SessionEntry;
+import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,14 @@ class EventLayoutTest {
     /** Layout version 1 of a session end outside any session. */
     private static final String GOLDEN_ENDED = "010400" + "15430562a5cceb18" + "0c00000000000000"
             + "0200000000000000" + "005ed0b200000000";
+
+    /** Layout version 1, type 5: a DSL command entry in a session, referring to its command's event. */
+    private static final String GOLDEN_ENTRY = "010501" + "15430562a5cceb18" + "5e4f1d3c528a7e0b" + "2b1a0f9e8d7c6b9a"
+            + "03" + "0300000000000000" + "04" + "5245504c" + "02" + "6f6b" + "01"
+            + "5e4f1d3c528a7e0b" + "2b1a0f9e8d7c6b9a" + "15430562a5cceb18" + "0a" + "6362752e637265617465";
+
+    /** Where a session entry's entry type code lies: after version, type, flags, epochNanos and session id. */
+    private static final int ENTRY_TYPE_OFFSET = 27;
 
     private final EncodedTextCache texts = new EncodedTextCache(16);
 
@@ -67,6 +81,103 @@ class EventLayoutTest {
             byte[] bytes = encode(event);
 
             assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void write_sessionEntryWithARef_isTheGoldenVersion1Bytes() throws EventFormatException {
+        DslEvent entry = entry(EntryType.DSL_COMMAND, "ok", new EventRef(SESSION, EPOCH_NANOS, "cbu.create"));
+        byte[] golden = HexFormat.of().parseHex(GOLDEN_ENTRY);
+
+        assertThat(HexFormat.of().formatHex(encode(entry))).isEqualTo(GOLDEN_ENTRY);
+        assertThat(EventLayout.read(golden, golden.length)).isEqualTo(entry);
+    }
+
+    @Test
+    void write_entryTypes_haveFixedCodes() {
+        Map<EntryType, Integer> codes = Map.of(EntryType.USER_INPUT, 1, EntryType.AGENT_THOUGHT, 2,
+                EntryType.DSL_COMMAND, 3, EntryType.RESPONSE, 4, EntryType.ERROR, 5);
+
+        for (EntryType type : EntryType.values()) {
+            assertThat(encode(entry(type, "c", null))[ENTRY_TYPE_OFFSET]).as(type.name()).isEqualTo(codes.get(type).byteValue());
+        }
+        assertThat(codes).hasSameSizeAs(EntryType.values());
+    }
+
+    @Test
+    void writeThenRead_everyContractEvent_roundTrips() throws EventFormatException {
+        for (DslEvent event : ContractEvents.everyKind()) {
+            byte[] bytes = encode(event);
+
+            assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void writeThenRead_hostileContent_roundTripsExactly() throws EventFormatException {
+        DslEvent hostile = entry(EntryType.USER_INPUT, ContractEvents.HOSTILE_CONTENT,
+                new EventRef(SESSION, Long.MIN_VALUE, ContractEvents.HOSTILE_TEXT));
+        byte[] bytes = encode(hostile);
+
+        assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(hostile);
+    }
+
+    @Test
+    void write_theLargestSessionEntry_fitsMaxEventBytesAndItsReservation() throws EventFormatException {
+        String longest = "\u0800".repeat(EventPayload.MAX_VERB_LENGTH);
+        DslEvent entry = DslEvent.sessionEntry(EPOCH_NANOS, SESSION, new SessionEntry(EntryType.AGENT_THOUGHT,
+                Long.MAX_VALUE, longest, ContractEvents.longestContent(), new EventRef(SESSION, EPOCH_NANOS, longest)));
+        byte[] bytes = encode(entry);
+
+        assertThat((long) bytes.length).isGreaterThan(3L * EventPayload.MAX_CONTENT_LENGTH)
+                .isLessThanOrEqualTo(EventLayout.MAX_EVENT_BYTES)
+                .isLessThanOrEqualTo(EventLayout.entryTextBytes(entry) + QueueWriter.BYTES_PER_EVENT_RESERVED);
+        assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(entry);
+    }
+
+    @Test
+    void entryTextBytes_ofAnyOtherEvent_isZero() {
+        assertThat(EventLayout.entryTextBytes(DslEvent.succeeded(EPOCH_NANOS, SESSION, "v".repeat(256), 1))).isZero();
+    }
+
+    @Test
+    void read_unknownEntryType_namesIt() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
+        bytes[ENTRY_TYPE_OFFSET] = 9;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("unknown entry type 9");
+    }
+
+    @Test
+    void read_unknownEntryFlags_namesThem() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
+        bytes[ENTRY_TYPE_OFFSET + 1 + 8 + 5 + 3] = 3;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("unknown entry flags 0x3");
+    }
+
+    @Test
+    void read_entryNumberZero_isAnInvalidEvent() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
+        bytes[ENTRY_TYPE_OFFSET + 1] = 0;
+
+        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("invalid event: entryNo must be positive, got 0");
+    }
+
+    @Test
+    void read_eachCutShortPrefixOfAnEntry_failsAsCutShortOrInvalid() {
+        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
+        for (int length = 0; length < bytes.length; length++) {
+            int cut = length;
+            assertThatThrownBy(() -> EventLayout.read(Arrays.copyOf(bytes, cut), cut))
+                    .as("first %d bytes", cut)
+                    .isInstanceOf(EventFormatException.class);
         }
     }
 
@@ -137,6 +248,10 @@ class EventLayoutTest {
         } finally {
             bytes.releaseLast();
         }
+    }
+
+    private static DslEvent entry(EntryType type, String content, EventRef ref) {
+        return DslEvent.sessionEntry(EPOCH_NANOS, SESSION, new SessionEntry(type, 3, "REPL", content, ref));
     }
 
     private static DslEvent failed(ErrorSnapshot error) {

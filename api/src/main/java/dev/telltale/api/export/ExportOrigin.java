@@ -1,0 +1,60 @@
+package dev.telltale.api.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * A source's stable origin id: a random UUID kept in a small file beside (or in) the source, created
+ * once and never changed, so that rows exported from it are known by (origin, position) wherever
+ * they go, and several hosts can export their own sources into one database. A Chronicle queue keeps
+ * it in {@value #QUEUE_FILE_NAME} in its directory; a JSON Lines file in {@code FILE.origin}.
+ */
+public final class ExportOrigin {
+
+    /** The name of the origin file in a queue directory: {@value}. */
+    public static final String QUEUE_FILE_NAME = "telltale-origin";
+
+    private ExportOrigin() {
+    }
+
+    /**
+     * The id {@code file} holds; when there is no such file, a new random id, written there first
+     * (atomically: of two processes creating it at once, both get the one that was written first).
+     *
+     * @throws IOException naming the file when it cannot be read or created, or does not hold a UUID
+     */
+    public static UUID of(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            create(file);
+        }
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " does not hold an origin id (a UUID); it holds "
+                    + (text.length() > 40 ? text.length() + " characters" : "'" + text.replaceAll("\\p{Cntrl}", "?") + "'"), e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(temp, UUID.randomUUID() + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            // A hard link fails when the name exists: never replaces an id another process wrote.
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException someoneElseWasFirst) {
+            // Theirs is the id.
+        } catch (IOException e) {
+            throw new IOException("cannot create the origin id file " + file + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.telltale.cli;
+
+import dev.telltale.api.export.ExactlyOnceExport;
+import dev.telltale.store.chronicle.Position;
+import dev.telltale.store.postgres.Database;
+import dev.telltale.store.postgres.DatabaseException;
+import dev.telltale.store.postgres.PostgresExportSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telltale export postgres}: the events of a directory into {@code events.log} and their
+ * session entries into {@code sessions.log}, exactly once, through the library's
+ * {@link ExactlyOnceExport} engine and {@link PostgresExportSink}. When the database goes away
+ * mid-way, waits for it (with backoff, up to {@code --retry-for}) and continues from the last commit.
+ */
+@Command(name = "postgres", mixinStandardHelpOptions = true,
+        description = {"Exports events into PostgreSQL (events.log, sessions.log), exactly once:",
+                "each batch is committed with its checkpoint; a rerun continues where the last stopped."})
+final class ExportPostgresCommand implements Callable<Integer> {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
+    Path dir;
+
+    @Mixin
+    DatabaseOptions db;
+
+    @Option(names = "--resume", paramLabel = "NAME", defaultValue = "default",
+            description = "The export's name, under which its checkpoint is kept (default: ${DEFAULT-VALUE}).")
+    String resume;
+
+    @Option(names = "--from", paramLabel = "start|end|INDEX|TIME", converter = PositionConverter.class,
+            description = "Where to start on a first run (default: start).")
+    Position from;
+
+    @Option(names = "--retry-for", paramLabel = "DURATION", defaultValue = "PT5M", converter = DurationConverter.class,
+            description = "How long to wait for a database that went away mid-export, such as 30s, 5m (default: 5m; 0: do not wait).")
+    Duration retryFor;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10000", hidden = true,
+            description = "Events between two checkpoints.")
+    int checkpointEvery;
+
+    @Mixin
+    DamageOption damage;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!NAME.matcher(resume).matches()) {
+            throw new ParameterException(spec.commandLine(), "--resume: a name of letters, digits, '.', '_' or '-', got '" + resume + "'");
+        }
+        if (checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
+        }
+        Database database = db.database();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onTerminal(err);
+        try (EventInput input = damage.open(dir, err)) {
+            UUID origin = input.origin();
+            long started = System.nanoTime();
+            long exportedHere = 0;
+            boolean everConnected = false;
+            Duration wait = FIRST_WAIT;
+            long waitingSince = 0;
+            while (true) {
+                PostgresExportSink sink = PostgresExportSink.to(database, origin, resume, dir.toString());
+                try {
+                    ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
+                            .source(after -> input.exportCursor("postgres-" + resume, from == null ? new Position.Start() : from, after))
+                            .sink(sink)
+                            .batchSize(checkpointEvery)
+                            .progress(progress::update)
+                            .run();
+                    exportedHere += result.exported();
+                    progress.finish(result.exportedInAll());
+                    err.println("exported " + exportedHere + " events to " + database.describe()
+                            + " (" + result.exportedInAll() + " in all under '" + resume + "', origin " + origin + ")"
+                            + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
+                    return TelltaleMain.OK;
+                } catch (DatabaseException e) {
+                    everConnected |= sink.connected();
+                    if (!e.isConnectionFailure() || !everConnected) {
+                        throw e;
+                    }
+                    long now = System.nanoTime();
+                    if (waitingSince == 0) {
+                        waitingSince = now;
+                    }
+                    if (now - waitingSince > retryFor.toNanos()) {
+                        throw new IOException(e.getMessage() + "; gave up after waiting " + retryFor.toSeconds()
+                                + " s (--retry-for); a rerun continues from the last commit", e);
+                    }
+                    err.println("telltale: " + TelltaleMain.oneLine(e) + "; retrying in " + wait.toSeconds()
+                            + " s (nothing is lost: the export continues from its last commit)");
+                    err.flush();
+                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                } finally {
+                    sink.close();
+                }
+                if (sink.connected()) {
+                    waitingSince = 0;
+                }
+            }
+        }
+    }
+}
