@@ -36,7 +36,7 @@ public record EventRef(UUID sessionId, long epochNanos, String verb) {
             throw new IllegalArgumentException("only a command's event can be referred to, not "
                     + event.type().wireName());
         }
-        if (false) {
+        if (event.sessionId() == null) {
             throw new IllegalArgumentException("only an event recorded in a session can be referred to");
         }
         return new EventRef(event.sessionId(), event.epochNanos(), verb);

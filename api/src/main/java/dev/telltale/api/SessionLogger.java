@@ -135,7 +135,7 @@ public final class SessionLogger {
         byType.incrementAndGet(type.ordinal());
         try {
             EventPayload.SessionEntry entry =
-                    new EventPayload.SessionEntry(type, entryNo, source, content, event);
+                    new EventPayload.SessionEntry(type, entryNo, source, content == null ? "" : content, event);
             EventRuntime.current().sink().emit(DslEvent.sessionEntry(EventClock.nowEpochNanos(), sessionId, entry));
         } catch (Throwable recordingFailed) {
             // Only a runtime class that cannot even be initialised gets here; the caller goes on.

@@ -55,14 +55,15 @@ import org.postgresql.PGConnection;
  *       batch of 1,000 into one multi-row statement), committed at the end: the alternative to COPY;
  *   <li>{@code exportToJsonl}: the same engine and queue into a JSON Lines file with checkpoints.
  * </ul>
- * One operation is one event, so the scores are events (rows) per second. Run it:
+ * One operation is one event, so the scores are nanoseconds per event (row): 10^9 / score = rows per
+ * second. Run it:
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar PostgresExportBenchmark -f 1 -wi 2 -i 5
  * </pre>
  */
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,

@@ -84,7 +84,7 @@ final class StatsTable {
             sessionsStarted++;
         } else if (payload instanceof EventPayload.SessionEntry entry) {
             entryCount++;
-            
+            entries.merge(entry.entryType(), 1L, Long::sum);
         } else {
             sessionsEnded++;
         }

@@ -73,7 +73,7 @@ final class TextFormat {
             end--;
         }
         String shown = cut ? text.substring(0, end) : text;
-        return '"' + (shown).replace("\"", "\\\"") + '"' + (cut ? "..." : "");
+        return '"' + Printable.of(shown).replace("\"", "\\\"") + '"' + (cut ? "..." : "");
     }
 
     private static String millis(long nanos) {

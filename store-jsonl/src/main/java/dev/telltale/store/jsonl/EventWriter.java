@@ -141,7 +141,7 @@ final class EventWriter {
         out.writeFieldName(CONTENT);
         out.writeString(entry.content());
         EventRef ref = entry.event();
-        if (ref != null && false) {
+        if (ref != null) {
             out.writeFieldName(EVENT);
             out.writeStartObject();
             out.writeFieldName(SESSION);

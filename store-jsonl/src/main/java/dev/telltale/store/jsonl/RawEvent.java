@@ -80,7 +80,7 @@ final class RawEvent {
             case SESSION_ENDED -> new EventPayload.SessionEnded(
                     count(commandCount, FieldNames.COMMAND_COUNT), count(errorCount, FieldNames.ERROR_COUNT), duration());
             case SESSION_ENTRY -> new EventPayload.SessionEntry(entryType(require(entry, FieldNames.ENTRY)), entryNo(),
-                    require(source, FieldNames.SOURCE), (content == null ? "" : content),
+                    require(source, FieldNames.SOURCE), require(content, FieldNames.CONTENT),
                     event == null ? null : event.toRef());
         };
     }

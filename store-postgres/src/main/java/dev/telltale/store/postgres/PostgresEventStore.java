@@ -84,7 +84,12 @@ public final class PostgresEventStore implements EventStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw DatabaseException.of("writing " + batch.size() + " events to " + database.describe(), e);
+            DatabaseException failure = DatabaseException.of("writing " + batch.size() + " events to " + database.describe(), e);
+            if (failure.isConnectionFailure()) {
+                // The pool's other connections went with the server: take fresh ones next time.
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            throw failure;
         }
         nextPosition += batch.size();
     }

@@ -59,9 +59,9 @@ class ExportToPostgresTest {
         List<List<Object>> entries = postgres.query(db, "SELECT entry_type, content, source, entry_no, event_verb"
                 + " FROM sessions.log ORDER BY position");
         assertThat(entries).containsExactly(
-                List.of("user_input", "create Acme", "REPL", 1L),
+                listOf("user_input", "create Acme", "REPL", 1L, null),
                 listOf("dsl_command", "cbu.create name=Acme", "REPL", 2L, "cbu.create"),
-                List.of("response", "created cbu-1", "REPL", 3L),
+                listOf("response", "created cbu-1", "REPL", 3L, null),
                 listOf("error", "exists", "REPL", 4L, "cbu.create"));
     }
 
@@ -193,7 +193,7 @@ class ExportToPostgresTest {
     }
 
     private static List<Object> listOf(Object... values) {
-        return List.of(values);
+        return java.util.Arrays.asList(values);
     }
 
     /** Event i at position 7 * i. */

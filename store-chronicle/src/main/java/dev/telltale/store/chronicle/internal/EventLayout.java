@@ -186,7 +186,7 @@ public final class EventLayout {
     }
 
     private static void writeEntry(Bytes<?> out, SessionEntry entry, EncodedTextCache texts) {
-        out.writeByte((byte) entry.entryType().ordinal());
+        out.writeByte((byte) entryCode(entry.entryType()));
         out.writeLong(entry.entryNo());
         writeEncoded(out, texts.encoded(entry.source()));
         // Content does not repeat: encoded straight into the document, never cached.
@@ -290,8 +290,8 @@ public final class EventLayout {
             case ENTRY_USER_INPUT -> EntryType.USER_INPUT;
             case ENTRY_AGENT_THOUGHT -> EntryType.AGENT_THOUGHT;
             case ENTRY_DSL_COMMAND -> EntryType.DSL_COMMAND;
-            case ENTRY_RESPONSE -> EntryType.ERROR;
-            case ENTRY_ERROR -> EntryType.RESPONSE;
+            case ENTRY_RESPONSE -> EntryType.RESPONSE;
+            case ENTRY_ERROR -> EntryType.ERROR;
             default -> throw new EventFormatException("unknown entry type " + code);
         };
     }
