@@ -21,6 +21,13 @@ final class HealthReport {
     private HealthReport() {
     }
 
+    /** The recorder's health, then the session logger's figures. */
+    static String current(SessionLogger logger) {
+        String health = current();
+        boolean recording = EventRuntime.current().health().status() != EventHealth.Status.DISABLED;
+        return health + "\n" + conversation(logger, recording);
+    }
+
     static String current() {
         EventRuntime runtime = EventRuntime.current();
         long deadline = System.nanoTime() + SETTLE_NANOS;
@@ -55,7 +62,7 @@ final class HealthReport {
     }
 
     /** The session logger's figures, beside the recorder's: its entries travel with the events. */
-    static String conversation(SessionLogger logger) {
+    static String conversation(SessionLogger logger, boolean recording) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  conversation %,d entries logged", logger.logged()));
         if (logger.logged() > 0) {
             StringJoiner byType = new StringJoiner(", ", " (", ")");
@@ -63,6 +70,7 @@ final class HealthReport {
                     byType.add(String.format(Locale.ROOT, "%,d %s", count, type.wireName())));
             text.append(byType);
         }
-        return text.append(", recorded with the events above").toString();
+        return text.append(recording ? ", recorded with the events above" : ", not recorded (events are compiled out)")
+                .toString();
     }
 }

@@ -108,7 +108,7 @@ public final class Repl {
                 return false;
             }
             case ":help" -> out.println(help());
-            case ":events" -> out.println(HealthReport.current() + "\n" + HealthReport.conversation(conversation));
+            case ":events" -> out.println(HealthReport.current(conversation));
             default -> {
                 if (trimmed.startsWith(":")) {
                     out.println("error: unknown command " + trimmed + " (try :help)");

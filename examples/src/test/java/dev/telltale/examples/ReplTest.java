@@ -80,7 +80,9 @@ class ReplTest {
         assertThat(output.subList(0, COMMAND_OUTPUT.size())).containsExactlyElementsOf(COMMAND_OUTPUT);
         assertThat(output.get(COMMAND_OUTPUT.size()))
                 .isEqualTo("events: events are compiled out: built without the events profile");
-        assertThat(output).hasSize(COMMAND_OUTPUT.size() + 1);
+        assertThat(output.get(COMMAND_OUTPUT.size() + 1)).isEqualTo("  conversation 21 entries logged (7 user_input,"
+                + " 7 dsl_command, 3 response, 4 error), not recorded (events are compiled out)");
+        assertThat(output).hasSize(COMMAND_OUTPUT.size() + 2);
     }
 
     @Test

@@ -9,8 +9,9 @@
  * ({@link dev.telltale.store.chronicle.ChronicleStoreProvider}), with the settings {@code dir},
  * {@code roll-cycle}, {@code retain-cycles}, {@code retain-days} and {@code pretouch}. Only the drain
  * thread calls it. Once the verbs are known, an append allocates nothing: primitives are written
- * straight into the mapped file and texts that repeat (verbs, error types) are copied from a cache of
- * encoded bytes. Several stores, in this process or others, may append to one directory at once.
+ * straight into the mapped file, texts that repeat (verbs, error types, session-log sources) are copied
+ * from a cache of encoded bytes, and a session-log entry's content is encoded straight into the file.
+ * Several stores, in this process or others, may append to one directory at once.
  *
  * <p>{@code pretouch}: Chronicle's own pretoucher is an Enterprise feature (in the open-source build
  * {@code createPretoucher()} and {@code appender.pretouch()} log a warning and then fail), so the
@@ -22,7 +23,8 @@
  * Each document is one event in Telltale's own binary layout, its layout version first (version 1 is
  * specified in {@code internal.EventLayout}): {@code u8 version, u8 type, u8 flags, i64 epochNanos,
  * [session id], payload}, little-endian, texts as a length and WTF-8 bytes (UTF-8 that also keeps a
- * lone surrogate). A reader refuses a version it does not know, naming it, and a checked-in queue
+ * lone surrogate); type 5, a session-log entry of up to about 3 MiB, came later within version 1. A
+ * reader refuses a version (or type) it does not know, naming it, and a checked-in queue
  * written by version 1 ({@code src/test/resources/golden-v1}) must keep reading as the same events.
  *
  * <p>Why raw bytes rather than Chronicle Wire's self-describing fields (which Chronicle's own

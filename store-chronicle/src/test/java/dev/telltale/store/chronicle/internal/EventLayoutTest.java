@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventLayoutTest {
 
@@ -42,6 +45,7 @@ class EventLayoutTest {
 
     /** Where a session entry's entry type code lies: after version, type, flags, epochNanos and session id. */
     private static final int ENTRY_TYPE_OFFSET = 27;
+    // Then i64 entryNo at 28, the source "REPL" (1 + 4 bytes), the content "ok" (1 + 2), the entry flags at 44.
 
     private final EncodedTextCache texts = new EncodedTextCache(16);
 
@@ -140,45 +144,18 @@ class EventLayoutTest {
         assertThat(EventLayout.entryTextBytes(DslEvent.succeeded(EPOCH_NANOS, SESSION, "v".repeat(256), 1))).isZero();
     }
 
-    @Test
-    void read_unknownEntryType_namesIt() {
+    @ParameterizedTest(name = "byte {0} set to {1}")
+    @CsvSource({
+        "27, 9, unknown entry type 9",
+        "44, 3, unknown entry flags 0x3",
+        "28, 0, 'invalid event: entryNo must be positive, got 0'"})
+    void read_sessionEntryWithAByteChanged_saysWhatIsWrong(int offset, byte value, String message) {
         byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
-        bytes[ENTRY_TYPE_OFFSET] = 9;
+        bytes[offset] = value;
 
         assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
                 .isInstanceOf(EventFormatException.class)
-                .hasMessage("unknown entry type 9");
-    }
-
-    @Test
-    void read_unknownEntryFlags_namesThem() {
-        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
-        bytes[ENTRY_TYPE_OFFSET + 1 + 8 + 5 + 3] = 3;
-
-        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
-                .isInstanceOf(EventFormatException.class)
-                .hasMessage("unknown entry flags 0x3");
-    }
-
-    @Test
-    void read_entryNumberZero_isAnInvalidEvent() {
-        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
-        bytes[ENTRY_TYPE_OFFSET + 1] = 0;
-
-        assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
-                .isInstanceOf(EventFormatException.class)
-                .hasMessage("invalid event: entryNo must be positive, got 0");
-    }
-
-    @Test
-    void read_eachCutShortPrefixOfAnEntry_failsAsCutShortOrInvalid() {
-        byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
-        for (int length = 0; length < bytes.length; length++) {
-            int cut = length;
-            assertThatThrownBy(() -> EventLayout.read(Arrays.copyOf(bytes, cut), cut))
-                    .as("first %d bytes", cut)
-                    .isInstanceOf(EventFormatException.class);
-        }
+                .hasMessage(message);
     }
 
     @Test
@@ -201,9 +178,10 @@ class EventLayoutTest {
                 .hasMessage("unknown event type 9");
     }
 
-    @Test
-    void read_eachCutShortPrefix_failsAsCutShortOrInvalid() {
-        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED);
+    @ParameterizedTest
+    @ValueSource(strings = {GOLDEN_SUCCEEDED, GOLDEN_ENDED, GOLDEN_ENTRY})
+    void read_eachCutShortPrefix_failsAsCutShortOrInvalid(String golden) {
+        byte[] bytes = HexFormat.of().parseHex(golden);
         for (int length = 0; length < bytes.length; length++) {
             int cut = length;
             assertThatThrownBy(() -> EventLayout.read(Arrays.copyOf(bytes, cut), cut))
