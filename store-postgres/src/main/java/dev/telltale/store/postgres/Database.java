@@ -113,8 +113,7 @@ public final class Database {
 
     /** The JDBC URL without its query string (which may hold credentials), for messages. */
     public String describe() {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return Errors.withoutQuery(jdbcUrl);
     }
 
     /**

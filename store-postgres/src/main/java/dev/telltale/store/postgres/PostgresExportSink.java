@@ -118,11 +118,11 @@ public final class PostgresExportSink implements ExportSink {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 if (result.getBoolean(1)) {
+                    String where = checkpoint.hasPosition()
+                            ? "after the checkpoint of export '" + name + "'"
+                            : "although export '" + name + "' never ran";
                     throw new IOException(database.describe() + " already holds events of " + source + " (origin "
-                            + origin + ") "
-                            + (checkpoint.hasPosition() ? "after the checkpoint of export '" + name + "'" : "")
-                            + (checkpoint.hasPosition() ? "" : "although export '" + name + "' never ran")
-                            + ": another export name wrote them; resume that one (--resume) instead");
+                            + origin + ") " + where + ": another export name wrote them; resume that one (--resume) instead");
                 }
             }
         }
