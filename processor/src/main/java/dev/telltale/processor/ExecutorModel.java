@@ -27,8 +27,11 @@ record ExecutorModel(TypeElement type, DeclaredType declaredType, List<Executabl
         record Constant(String verb) implements VerbSource {
         }
 
-        /** An argument marked {@code @Verb}, or what its accessor returns. */
-        record Argument(VariableElement parameter, String accessor) implements VerbSource {
+        /**
+         * An argument marked {@code @Verb}, or what its accessor returns; {@code enumAndText}: the
+         * value is an enum that is a CharSequence too (recorded by its name; the call names the overload).
+         */
+        record Argument(VariableElement parameter, String accessor, boolean enumAndText) implements VerbSource {
         }
     }
 

@@ -4,6 +4,7 @@ import dev.telltale.processor.ExecutorModel.CommandModel;
 import dev.telltale.processor.ExecutorModel.SessionArg;
 import dev.telltale.processor.ExecutorModel.VerbSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,38 +88,115 @@ final class ExecutorReader {
         return accessible;
     }
 
-    /** The most-derived version of every method marked @Command in the class or its superclasses. */
+    /**
+     * The commands, by the rule the README states: a method of the class (declared or inherited) is a
+     * command when it, or a method it overrides or implements (in a superclass or any superinterface),
+     * carries {@code @Command}. {@code @Command} and its parameters' {@code @Verb}/{@code @SessionId}
+     * are read from one declaration, the nearest: the method itself, else up the superclass chain,
+     * else the interfaces; interfaces that disagree on the verb are an error (TT019). A
+     * {@code @Command} that no member of the class can carry (static, private) is an error too.
+     */
     private List<CommandModel> commands(TypeElement type) {
         Set<ExecutableElement> marked = new LinkedHashSet<>();
-        for (TypeElement current = type; current != null; current = superclass(current)) {
-            for (ExecutableElement method : ElementFilter.methodsIn(current.getEnclosedElements())) {
+        for (TypeElement supertype : supertypes(type)) {
+            for (ExecutableElement method : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
                 if (annotation(method, Names.COMMAND).isPresent()) {
                     marked.add(method);
                 }
             }
         }
         List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(type));
-        Set<ExecutableElement> chosen = new LinkedHashSet<>();
-        for (ExecutableElement method : marked) {
-            ExecutableElement mostDerived = method;
-            for (ExecutableElement member : members) {
-                if (member != method && elements.overrides(member, method, type)) {
-                    mostDerived = member;
-                }
+        Map<ExecutableElement, List<ExecutableElement>> declarations = new LinkedHashMap<>();
+        for (ExecutableElement declaration : marked) {
+            ExecutableElement member = implementation(type, members, declaration);
+            if (member == null) {
+                notInherited(type, declaration);
+            } else {
+                declarations.computeIfAbsent(member, key -> new ArrayList<>()).add(declaration);
             }
-            chosen.add(mostDerived);
         }
         List<CommandModel> commands = new ArrayList<>();
-        for (ExecutableElement method : chosen) {
-            command(type, method).ifPresent(commands::add);
-        }
+        declarations.forEach((member, annotated) ->
+                nearest(type, member, annotated).flatMap(declaration -> command(type, member, declaration))
+                        .ifPresent(commands::add));
         if (marked.isEmpty()) {
             reporter.error(type, Problem.NO_COMMANDS, type.getSimpleName());
         }
         return commands;
     }
 
-    private Optional<CommandModel> command(TypeElement type, ExecutableElement method) {
+    /** The class, its superclasses (nearest first), then every superinterface (breadth first). */
+    private List<TypeElement> supertypes(TypeElement type) {
+        Set<TypeElement> ordered = new LinkedHashSet<>();
+        for (TypeElement current = type; current != null; current = superclass(current)) {
+            ordered.add(current);
+        }
+        java.util.Deque<TypeElement> interfaces = new java.util.ArrayDeque<>();
+        for (TypeElement current : List.copyOf(ordered)) {
+            current.getInterfaces().forEach(mirror -> interfaces.add((TypeElement) types.asElement(mirror)));
+        }
+        while (!interfaces.isEmpty()) {
+            TypeElement next = interfaces.poll();
+            if (ordered.add(next)) {
+                next.getInterfaces().forEach(mirror -> interfaces.add((TypeElement) types.asElement(mirror)));
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** The member of the class that is, overrides or implements {@code declaration}; {@code null} if none. */
+    private ExecutableElement implementation(TypeElement type, List<ExecutableElement> members, ExecutableElement declaration) {
+        ExecutableElement found = null;
+        for (ExecutableElement member : members) {
+            if (member.equals(declaration)) {
+                found = found == null ? member : found;
+            } else if (elements.overrides(member, declaration, type)
+                    && (found == null || found.equals(declaration) || found.getModifiers().contains(Modifier.ABSTRACT))) {
+                found = member;
+            }
+        }
+        return found;
+    }
+
+    /** A {@code @Command} on a method the class does not inherit: say why it is not recorded. */
+    private void notInherited(TypeElement type, ExecutableElement declaration) {
+        Set<Modifier> modifiers = declaration.getModifiers();
+        String name = describe(declaration);
+        if (modifiers.contains(Modifier.STATIC)) {
+            reporter.error(declaration, Problem.STATIC_METHOD, name);
+        } else if (modifiers.contains(Modifier.PRIVATE)) {
+            reporter.error(declaration, Problem.PRIVATE_METHOD, name);
+        } else if (isPackagePrivate(declaration) && !samePackage(declaration.getEnclosingElement(), type)) {
+            reporter.error(declaration, Problem.HIDDEN_METHOD, name, type.getSimpleName() + Names.SUBCLASS_SUFFIX);
+        } else {
+            reporter.error(declaration, Problem.NOT_INHERITED, name);
+        }
+    }
+
+    /**
+     * Of the declarations carrying {@code @Command} that {@code member} is or overrides, the one to
+     * read: the nearest in the superclass chain, else the only verb the interfaces agree on.
+     */
+    private Optional<ExecutableElement> nearest(TypeElement type, ExecutableElement member, List<ExecutableElement> annotated) {
+        ExecutableElement first = annotated.get(0);
+        if (first.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
+            return Optional.of(first);
+        }
+        Set<String> verbs = new LinkedHashSet<>();
+        for (ExecutableElement declaration : annotated) {
+            verbs.add(stringValue(annotation(declaration, Names.COMMAND).orElse(null), "verb"));
+        }
+        if (verbs.size() > 1) {
+            Element at = member.getEnclosingElement().equals(type) ? member : type;
+            reporter.error(at, Problem.CONFLICTING_COMMANDS, describe(member),
+                    annotated.stream().map(ExecutorReader::describe).collect(java.util.stream.Collectors.joining(", ")),
+                    String.join("\", \"", verbs));
+            return Optional.empty();
+        }
+        return Optional.of(first);
+    }
+
+    private Optional<CommandModel> command(TypeElement type, ExecutableElement method, ExecutableElement declaration) {
         Set<Modifier> modifiers = method.getModifiers();
         String name = describe(method);
         boolean ok = true;
@@ -138,16 +216,16 @@ final class ExecutorReader {
             reporter.error(method, Problem.HIDDEN_METHOD, name, type.getSimpleName() + Names.SUBCLASS_SUFFIX);
             ok = false;
         }
-        VerbSource verb = verbSource(method);
-        SessionArg session = sessionArg(method);
+        VerbSource verb = verbSource(method, declaration);
+        SessionArg session = sessionArg(method, declaration);
         if (!ok || verb == null || session == null) {
             return Optional.empty();
         }
         return Optional.of(new CommandModel(method, verb, session, isCompletionStage(method.getReturnType())));
     }
 
-    private VerbSource verbSource(ExecutableElement method) {
-        List<VariableElement> marked = parametersMarked(method, Names.VERB);
+    private VerbSource verbSource(ExecutableElement method, ExecutableElement declaration) {
+        List<MarkedParameter> marked = parametersMarked(method, declaration, Names.VERB);
         if (marked.size() > 1) {
             reporter.error(method, Problem.TWO_VERBS, describe(method));
             return null;
@@ -155,9 +233,10 @@ final class ExecutorReader {
         if (marked.size() == 1) {
             Marked argument = checkMarked(marked.get(0), Names.VERB, this::isVerbType,
                     Problem.BAD_VERB_TYPE, Problem.BAD_VERB_ACCESSOR);
-            return argument == null ? null : new VerbSource.Argument(argument.parameter(), argument.accessor());
+            return argument == null ? null
+                    : new VerbSource.Argument(argument.parameter(), argument.accessor(), isEnumAndText(argument.valueType()));
         }
-        String constant = stringValue(annotation(method, Names.COMMAND).orElse(null), "verb");
+        String constant = stringValue(annotation(declaration, Names.COMMAND).orElse(null), "verb");
         if (!constant.isEmpty() && constant.isBlank()) {
             reporter.error(method, Problem.BLANK_VERB, constant);
             return null;
@@ -165,8 +244,8 @@ final class ExecutorReader {
         return new VerbSource.Constant(constant.isEmpty() ? method.getSimpleName().toString() : constant.trim());
     }
 
-    private SessionArg sessionArg(ExecutableElement method) {
-        List<VariableElement> marked = parametersMarked(method, Names.SESSION_ID);
+    private SessionArg sessionArg(ExecutableElement method, ExecutableElement declaration) {
+        List<MarkedParameter> marked = parametersMarked(method, declaration, Names.SESSION_ID);
         if (marked.size() > 1) {
             reporter.error(method, Problem.TWO_SESSIONS, describe(method));
             return null;
@@ -179,28 +258,32 @@ final class ExecutorReader {
         return argument == null ? null : new SessionArg.Argument(argument.parameter(), argument.accessor());
     }
 
-    /** A parameter marked {@code @Verb} or {@code @SessionId}, and its accessor ({@code null}: the argument itself). */
-    private record Marked(VariableElement parameter, String accessor) {
+    /**
+     * A parameter marked {@code @Verb} or {@code @SessionId} (the command's own parameter at the
+     * marked one's place), its accessor ({@code null}: the argument itself), and the value's type.
+     */
+    private record Marked(VariableElement parameter, String accessor, TypeMirror valueType) {
     }
 
     /**
      * Checks a marked parameter: without an accessor its own type, with one the accessor's return
      * type, must be {@code acceptable}. Reports the problem and returns {@code null} when not.
      */
-    private Marked checkMarked(VariableElement parameter, String annotationName, Predicate<TypeMirror> acceptable,
+    private Marked checkMarked(MarkedParameter marked, String annotationName, Predicate<TypeMirror> acceptable,
             Problem badType, Problem badAccessor) {
-        String accessor = stringValue(annotation(parameter, annotationName).orElseThrow(), "value");
+        VariableElement parameter = marked.parameter();
+        String accessor = stringValue(annotation(marked.declared(), annotationName).orElseThrow(), "value");
         TypeMirror type = parameter.asType();
         if (accessor.isEmpty()) {
             if (acceptable.test(type)) {
-                return new Marked(parameter, null);
+                return new Marked(parameter, null, type);
             }
             reporter.error(parameter, badType, parameter.getSimpleName(), type);
             return null;
         }
         Optional<ExecutableElement> found = accessor(type, accessor);
         if (found.isPresent() && acceptable.test(found.get().getReturnType())) {
-            return new Marked(parameter, accessor);
+            return new Marked(parameter, accessor, found.get().getReturnType());
         }
         reporter.error(parameter, badAccessor, accessor, parameter.getSimpleName(), type, accessor);
         return null;
@@ -240,14 +323,32 @@ final class ExecutorReader {
         return Optional.empty();
     }
 
-    private List<VariableElement> parametersMarked(ExecutableElement method, String annotationName) {
-        List<VariableElement> marked = new ArrayList<>();
-        for (VariableElement parameter : method.getParameters()) {
-            if (annotation(parameter, annotationName).isPresent()) {
-                marked.add(parameter);
+    /** A parameter of the command, and the parameter at its place in the declaration that marks it. */
+    private record MarkedParameter(VariableElement parameter, VariableElement declared) {
+    }
+
+    /** The command's parameters that {@code declaration} (the command or a method it overrides) marks. */
+    private List<MarkedParameter> parametersMarked(ExecutableElement method, ExecutableElement declaration,
+            String annotationName) {
+        List<MarkedParameter> marked = new ArrayList<>();
+        List<? extends VariableElement> declared = declaration.getParameters();
+        for (int i = 0; i < declared.size(); i++) {
+            if (annotation(declared.get(i), annotationName).isPresent()) {
+                marked.add(new MarkedParameter(method.getParameters().get(i), declared.get(i)));
             }
         }
         return marked;
+    }
+
+    /**
+     * An enum that is also a CharSequence: both of {@code Capture.verb}'s overloads apply, so the
+     * generated call casts to {@code Enum<?>} (an enum is recorded by its name).
+     */
+    private boolean isEnumAndText(TypeMirror type) {
+        TypeMirror anyEnum = types.erasure(elements.getTypeElement("java.lang.Enum").asType());
+        TypeMirror charSequence = elements.getTypeElement("java.lang.CharSequence").asType();
+        return (type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.TYPEVAR)
+                && types.isAssignable(types.erasure(type), anyEnum) && types.isAssignable(type, charSequence);
     }
 
     private TypeElement superclass(TypeElement type) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes {@code FooFactory}: one {@code create(…)} per accessible constructor of {@code Foo}. In an
@@ -14,6 +15,12 @@ import javax.lang.model.element.TypeElement;
  * factory refers to nothing of Telltale.
  */
 final class FactoryWriter {
+
+    private final Elements elements;
+
+    FactoryWriter(Elements elements) {
+        this.elements = elements;
+    }
 
     JavaFile write(ExecutorModel model, boolean events) {
         TypeElement type = model.type();
@@ -44,6 +51,7 @@ final class FactoryWriter {
             create.addStatement("return new $T$L($L)", created, generic ? "<>" : "", Generation.arguments(constructor));
             builder.addMethod(create.build());
         }
+        Generation.qualifyClashes(builder, type, elements, java.util.Set.of());
         return JavaFile.builder(factory.packageName(), builder.build()).skipJavaLangImports(true).build();
     }
 }

@@ -6,9 +6,17 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -16,8 +24,11 @@ import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** Pieces both writers use: the {@code @Generated} annotation, type variables, parameter lists. */
 final class Generation {
@@ -97,6 +108,74 @@ final class Generation {
         return builder;
     }
 
+    /**
+     * An override of {@code method} as a member of {@code in}: its modifiers (less {@code abstract} and
+     * {@code default}), type variables, parameters, return and thrown types resolved in {@code in}, and
+     * {@code @Override}. It carries the method's runtime-retained annotations, its parameters' too, and
+     * the type-use annotations on its return and parameter types (outermost level), so that a
+     * framework reading them by reflection sees on the override what it saw on the method.
+     */
+    static MethodSpec.Builder overriding(ExecutableElement method, DeclaredType in, Types types) {
+        ExecutableType resolved = (ExecutableType) types.asMemberOf(in, method);
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
+                .addAnnotation(Override.class)
+                .addAnnotations(runtimeAnnotations(method.getAnnotationMirrors(), null));
+        for (Modifier modifier : method.getModifiers()) {
+            if (modifier != Modifier.ABSTRACT && modifier != Modifier.DEFAULT) {
+                builder.addModifiers(modifier);
+            }
+        }
+        builder.addTypeVariables(typeVariables(method.getTypeParameters()));
+        builder.returns(typeUse(TypeName.get(resolved.getReturnType()), method.getReturnType(), ElementType.METHOD));
+        List<? extends VariableElement> parameters = method.getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            VariableElement parameter = parameters.get(i);
+            TypeName type = typeUse(TypeName.get(resolved.getParameterTypes().get(i)), parameter.asType(), ElementType.PARAMETER);
+            builder.addParameter(ParameterSpec.builder(type, parameter.getSimpleName().toString())
+                    .addAnnotations(runtimeAnnotations(parameter.getAnnotationMirrors(), null))
+                    .build());
+        }
+        builder.varargs(method.isVarArgs());
+        for (TypeMirror thrown : resolved.getThrownTypes()) {
+            builder.addException(TypeName.get(thrown));
+        }
+        return builder;
+    }
+
+    /**
+     * {@code type} with the type-use annotations {@code declared} carries that a declaration of
+     * {@code kind} would not carry itself (an annotation that targets both sits on the declaration, and
+     * is copied there).
+     */
+    private static TypeName typeUse(TypeName type, TypeMirror declared, ElementType kind) {
+        List<AnnotationSpec> annotations = runtimeAnnotations(declared.getAnnotationMirrors(), kind);
+        return annotations.isEmpty() ? type : type.annotated(annotations);
+    }
+
+    /**
+     * The runtime-retained annotations among {@code mirrors}, {@code @Override} left out; with
+     * {@code exceptTarget}, those that cannot target it (type-use only annotations).
+     */
+    private static List<AnnotationSpec> runtimeAnnotations(List<? extends AnnotationMirror> mirrors, ElementType exceptTarget) {
+        List<AnnotationSpec> kept = new ArrayList<>();
+        for (AnnotationMirror mirror : mirrors) {
+            TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+            Retention retention = annotationType.getAnnotation(Retention.class);
+            if (retention == null || retention.value() != RetentionPolicy.RUNTIME
+                    || annotationType.getQualifiedName().contentEquals(Override.class.getName())) {
+                continue;
+            }
+            if (exceptTarget != null) {
+                Target target = annotationType.getAnnotation(Target.class);
+                if (target != null && Arrays.asList(target.value()).contains(exceptTarget)) {
+                    continue;
+                }
+            }
+            kept.add(AnnotationSpec.get(mirror));
+        }
+        return kept;
+    }
+
     /** Whether the last parameter is varargs of a non-reifiable type, such as {@code T...} or {@code List<String>...}. */
     static boolean hasGenericVarargs(ExecutableElement executable) {
         if (!executable.isVarArgs()) {
@@ -106,6 +185,22 @@ final class Generation {
         TypeMirror component = ((ArrayType) last).getComponentType();
         return component.getKind() == TypeKind.TYPEVAR
                 || component.getKind() == TypeKind.DECLARED && !((DeclaredType) component).getTypeArguments().isEmpty();
+    }
+
+    /**
+     * Makes the file compile whatever names the executor's package holds: a class of that package
+     * named like one the file uses unqualified ({@code System}, {@code String}, {@code Override},
+     * ...) would capture the name, so such names are written qualified; so are names a nested class
+     * of the executor (or of its supertypes) would shadow, and {@code extra} (parameter names that
+     * would obscure a class).
+     */
+    static TypeSpec.Builder qualifyClashes(TypeSpec.Builder builder, TypeElement type, Elements elements,
+            java.util.Collection<String> extra) {
+        java.util.Set<String> names = new java.util.TreeSet<>(extra);
+        for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
+            names.add(member.getSimpleName().toString());
+        }
+        return builder.alwaysQualify(names.toArray(String[]::new)).avoidClashesWithNestedClasses(type);
     }
 
     /** Whether every class from the executor outwards is public, so generated types may be public. */

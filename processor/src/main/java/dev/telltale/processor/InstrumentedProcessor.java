@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -25,6 +26,8 @@ import javax.lang.model.element.TypeElement;
 public final class InstrumentedProcessor extends AbstractProcessor {
 
     private boolean badOptionReported;
+    /** Executors put off to a later round, by qualified name (elements do not outlive a round). */
+    private final Set<String> deferred = new LinkedHashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -52,8 +55,26 @@ public final class InstrumentedProcessor extends AbstractProcessor {
             return true;
         }
         ExecutorReader reader = new ExecutorReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
-        for (Element element : round.getElementsAnnotatedWith(instrumented)) {
+        Set<Element> elements = new LinkedHashSet<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                elements.add(type);
+            }
+        }
+        deferred.clear();
+        elements.addAll(round.getElementsAnnotatedWith(instrumented));
+        for (Element element : elements) {
             try {
+                if (element instanceof TypeElement type && Signatures.waitForOtherProcessors(type)) {
+                    // A type its signatures name does not exist yet: another processor (AutoValue, Dagger,
+                    // ...) generates it this round. Read the class in the next round, as google/auto does.
+                    // In the last round javac reports the type that never came.
+                    if (!round.processingOver()) {
+                        deferred.add(type.getQualifiedName().toString());
+                    }
+                    continue;
+                }
                 reader.read(element).ifPresent(model -> generate(model, events.get()));
             } catch (Throwable thrown) {
                 reporter.crashed(element, thrown);
@@ -63,9 +84,9 @@ public final class InstrumentedProcessor extends AbstractProcessor {
     }
 
     private void generate(ExecutorModel model, boolean events) {
-        write(new FactoryWriter().write(model, events));
+        write(new FactoryWriter(processingEnv.getElementUtils()).write(model, events));
         if (events) {
-            write(new SubclassWriter(processingEnv.getTypeUtils()).write(model));
+            write(new SubclassWriter(processingEnv.getTypeUtils(), processingEnv.getElementUtils()).write(model));
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.telltale.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.telltale.processor.ExecutorModel.CommandModel;
 import dev.telltale.processor.ExecutorModel.SessionArg;
 import dev.telltale.processor.ExecutorModel.VerbSource;
@@ -42,6 +45,10 @@ import javax.lang.model.type.TypeMirror;
  */
 final class OverridesStep implements SubclassWriter.Step {
 
+    /** {@code Enum<?>}: the overload of {@code Capture.verb} an enum that is also a CharSequence is cast to. */
+    private static final TypeName ANY_ENUM =
+            ParameterizedTypeName.get(ClassName.get(Enum.class), WildcardTypeName.subtypeOf(Object.class));
+
     @Override
     public void apply(ExecutorModel model, SubclassContext context, TypeSpec.Builder subclass) {
         for (CommandModel command : model.commands()) {
@@ -51,7 +58,7 @@ final class OverridesStep implements SubclassWriter.Step {
 
     private MethodSpec override(ExecutorModel model, SubclassContext context, CommandModel command) {
         ExecutableElement method = command.method();
-        MethodSpec.Builder builder = MethodSpec.overriding(method, model.declaredType(), context.types());
+        MethodSpec.Builder builder = Generation.overriding(method, model.declaredType(), context.types());
         if (Generation.hasGenericVarargs(method)) {
             builder.addAnnotation(Generation.SUPPRESS_UNCHECKED);
         }
@@ -113,14 +120,19 @@ final class OverridesStep implements SubclassWriter.Step {
         VerbSource.Argument argument = (VerbSource.Argument) command.verb();
         String parameter = argument.parameter().getSimpleName().toString();
         String verb = locals.newName("verb");
+        CodeBlock value = argument.accessor() == null ? CodeBlock.of("$N", parameter)
+                : CodeBlock.of("$N.$N()", parameter, argument.accessor());
+        if (argument.enumAndText()) {
+            value = CodeBlock.of("($T) $L", ANY_ENUM, value);
+        }
         if (argument.accessor() == null) {
-            body.addStatement("$T $N = $T.verb($N)", String.class, verb, Names.CAPTURE, parameter);
+            body.addStatement("$T $N = $T.verb($L)", String.class, verb, Names.CAPTURE, value);
         } else {
             // The accessor is user code: whatever it throws, the command is still run and recorded, as "unknown".
             body.addStatement("$T $N", String.class, verb);
             body.beginControlFlow("try");
-            body.addStatement("$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($N.$N())",
-                    verb, parameter, Names.CAPTURE, Names.CAPTURE, parameter, argument.accessor());
+            body.addStatement("$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($L)",
+                    verb, parameter, Names.CAPTURE, Names.CAPTURE, value);
             body.nextControlFlow("catch ($T $N)", Throwable.class, locals.newName("accessorFailed"));
             body.addStatement("$N = $T.UNKNOWN_VERB", verb, Names.CAPTURE);
             body.endControlFlow();

@@ -25,6 +25,8 @@ enum Problem {
     BAD_SESSION_ACCESSOR("TT016", "@SessionId(\"%s\") on parameter %s: %s has no public no-argument method %s() returning a java.util.UUID"),
     TWO_VERBS("TT017", "@Command method %s has more than one @Verb parameter; keep one"),
     TWO_SESSIONS("TT018", "@Command method %s has more than one @SessionId parameter; keep one"),
+    CONFLICTING_COMMANDS("TT019", "%s inherits @Command from %s, which name different verbs (\"%s\"); repeat @Command on the method in the class to choose one"),
+    NOT_INHERITED("TT020", "@Command method %s is not inherited by the @Instrumented class, so it cannot be recorded"),
     PROCESSOR_FAILED("TT099", "the Telltale processor failed on %s; please report this with the stack trace:%n%s");
 
     private final String id;

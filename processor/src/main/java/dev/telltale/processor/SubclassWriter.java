@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -20,10 +21,12 @@ final class SubclassWriter {
     }
 
     private final Types types;
+    private final Elements elements;
     private final List<Step> steps = List.of(new VerbConstantsStep(), new ConstructorsStep(), new OverridesStep());
 
-    SubclassWriter(Types types) {
+    SubclassWriter(Types types, Elements elements) {
         this.types = types;
+        this.elements = elements;
     }
 
     JavaFile write(ExecutorModel model) {
@@ -38,9 +41,9 @@ final class SubclassWriter {
                 .addJavadoc("Records every {@code @Command} call of {@link $T} as a Telltale event.\n"
                         + "Obtained through {@link $T}; not meant to be named by user code.\n",
                         ClassName.get(type), Names.factory(type));
-        // A parameter named like a class the overrides call (Capture, System) would obscure it, and a
-        // nested class of the executor would shadow an import: qualify such names in this file.
-        subclass.alwaysQualify(parameterNames(model)).avoidClashesWithNestedClasses(type);
+        // A parameter named like a class the overrides call (Capture, System) would obscure it, a
+        // class of the package or a nested class of the executor would capture or shadow it.
+        Generation.qualifyClashes(subclass, type, elements, parameterNames(model));
         SubclassContext context = new SubclassContext(types);
         for (Step step : steps) {
             step.apply(model, context, subclass);
@@ -48,11 +51,11 @@ final class SubclassWriter {
         return JavaFile.builder(name.packageName(), subclass.build()).skipJavaLangImports(true).build();
     }
 
-    private static String[] parameterNames(ExecutorModel model) {
+    private static java.util.Set<String> parameterNames(ExecutorModel model) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (ExecutorModel.CommandModel command : model.commands()) {
             command.method().getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
         }
-        return names.toArray(String[]::new);
+        return names;
     }
 }
