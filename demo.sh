@@ -23,21 +23,20 @@ mkdir -p "$out"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "==> Building with -Pevents (the first run downloads the dependencies)"
-# clean: Maven does not notice that the profile changed the processor option, and would keep
-# classes compiled without events.
-mvn -B -q -Pevents clean install -DskipTests -Dinvoker.skip=true
+# No clean needed: the events build compiles to target/classes-events, the plain one to target/classes.
+mvn -B -q -Pevents install -DskipTests -Dinvoker.skip=true
 mvn -B -q -Pevents -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath"
 
 if [ "$mode" = repl ]; then
   # shellcheck disable=SC2046
   exec "$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true -Dtelltale.store.dir="$out/repl-events" \
-    -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.Repl
+    -cp "examples/target/classes-events:$(cat "$out/classpath")" dev.telltale.examples.Repl
 fi
 
 echo "==> Running the example DSL: three concurrent sessions"
 # shellcheck disable=SC2046
 "$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true -Dtelltale.store=chronicle -Dtelltale.store.dir="$out/events" \
-  -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.Demo
+  -cp "examples/target/classes-events:$(cat "$out/classpath")" dev.telltale.examples.Demo
 
 echo
 echo "==> bin/telltale tail $out/events -n 12"
@@ -52,7 +51,7 @@ echo
 # The PostgreSQL half: an embedded server unless the demo was given a database (see the usage above).
 # shellcheck disable=SC2046
 "$java" $(cat bin/jvm-flags) -Dchronicle.announcer.disable=true \
-  -cp "examples/target/classes:$(cat "$out/classpath")" dev.telltale.examples.PostgresDemo "$out/events" "$out/pg" "${@:2}"
+  -cp "examples/target/classes-events:$(cat "$out/classpath")" dev.telltale.examples.PostgresDemo "$out/events" "$out/pg" "${@:2}"
 echo
 echo "Recorded events (Chronicle Queue): $out/events"
 echo "JSON Lines export:                 $out/events.jsonl ($(wc -l < "$out/events.jsonl") lines)"

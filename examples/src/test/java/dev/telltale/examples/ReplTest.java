@@ -1,6 +1,7 @@
 package dev.telltale.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
@@ -19,6 +20,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,12 @@ class ReplTest {
 
     @Test
     void plainBuild_runsEveryCommandAndSaysEventsAreCompiledOut() throws Exception {
+        assumeFalse(Boolean.getBoolean("events.build"), "built with -Pevents: there are no plain classes to test");
+        Path plain = Path.of(System.getProperty("plain.classes"));
+        try (Stream<Path> files = Files.walk(plain)) {
+            assertThat(files.map(Path::toString)).as("the plain build's classes, %s", plain)
+                    .noneMatch(name -> name.endsWith("_Events.class"));
+        }
         List<String> output = runRepl(List.of(System.getProperty("plain.classes"), System.getProperty("api.jar"),
                 System.getProperty("jline.jar")), List.of());
 
