@@ -272,4 +272,54 @@ class RealCodeBasesTest {
             }
         }
     }
+
+    private static final JavaFileObject GREETER = source("com.acme.Greeter", "package com.acme;",
+            "import dev.telltale.api.Command;",
+            "import dev.telltale.api.Instrumented;",
+            "@Instrumented",
+            "public class Greeter {",
+            "    private final String greeting;",
+            "    public Greeter(String greeting) { this.greeting = greeting; }",
+            "    @Command public String greet(String who) { return greeting + \" \" + who; }",
+            "}");
+    private static final JavaFileObject SPRING = source("com.acme.SpringWiring", "package com.acme;",
+            "import org.springframework.context.annotation.Bean;",
+            "import org.springframework.context.annotation.Configuration;",
+            "@Configuration(proxyBeanMethods = false)",
+            "public class SpringWiring {",
+            "    @Bean public Greeter greeter() { return GreeterFactory.create(\"hello\"); }",
+            "}");
+    private static final JavaFileObject GUICE = source("com.acme.GuiceWiring", "package com.acme;",
+            "import com.google.inject.AbstractModule;",
+            "import com.google.inject.Provides;",
+            "public class GuiceWiring extends AbstractModule {",
+            "    @Provides Greeter greeter() { return GreeterFactory.create(\"hi\"); }",
+            "}");
+
+    @Test
+    void springAndGuice_injectTheRecordingExecutor_throughTheFactory() throws Throwable {
+        Compilation compilation = javac().withProcessors(new InstrumentedProcessor())
+                .withOptions("-Atelltale.events=true").compile(GREETER, SPRING, GUICE);
+        assertThat(compilation).succeeded();
+        ClassLoader loader = Compiler.load(compilation);
+        Class<?> greeter = Harness.load(loader, "com.acme.Greeter");
+
+        Object fromSpring;
+        try (var spring = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+            spring.setClassLoader(loader);
+            spring.register(Harness.load(loader, "com.acme.SpringWiring"));
+            spring.refresh();
+            fromSpring = spring.getBean(greeter);
+            assertThat(call(fromSpring, "greet", "spring")).isEqualTo("hello spring");
+        }
+        Object fromGuice = com.google.inject.Guice.createInjector((com.google.inject.Module)
+                Harness.load(loader, "com.acme.GuiceWiring").getConstructor().newInstance()).getInstance(greeter);
+        assertThat(call(fromGuice, "greet", "guice")).isEqualTo("hi guice");
+
+        assertThat(List.of(fromSpring.getClass().getSimpleName(), fromGuice.getClass().getSimpleName()))
+                .containsOnly("Greeter_Events");
+        assertThat(harness.events()).satisfiesExactly(
+                event -> assertSucceeded(event, "greet", null),
+                event -> assertSucceeded(event, "greet", null));
+    }
 }
