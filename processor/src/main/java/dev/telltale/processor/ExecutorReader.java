@@ -236,9 +236,10 @@ final class ExecutorReader {
             return argument == null ? null
                     : new VerbSource.Argument(argument.parameter(), argument.accessor(), isEnumAndText(argument.valueType()));
         }
-        String constant = stringValue(annotation(declaration, Names.COMMAND).orElse(null), "verb");
+        AnnotationMirror command = annotation(declaration, Names.COMMAND).orElse(null);
+        String constant = stringValue(command, "verb");
         if (!constant.isEmpty() && constant.isBlank()) {
-            reporter.error(method, Problem.BLANK_VERB, constant);
+            reporter.error(declaration, command, value(command, "verb"), Problem.BLANK_VERB, constant);
             return null;
         }
         return new VerbSource.Constant(constant.isEmpty() ? method.getSimpleName().toString() : constant.trim());
@@ -272,20 +273,22 @@ final class ExecutorReader {
     private Marked checkMarked(MarkedParameter marked, String annotationName, Predicate<TypeMirror> acceptable,
             Problem badType, Problem badAccessor) {
         VariableElement parameter = marked.parameter();
-        String accessor = stringValue(annotation(marked.declared(), annotationName).orElseThrow(), "value");
+        AnnotationMirror annotation = annotation(marked.declared(), annotationName).orElseThrow();
+        String accessor = stringValue(annotation, "value");
         TypeMirror type = parameter.asType();
         if (accessor.isEmpty()) {
             if (acceptable.test(type)) {
                 return new Marked(parameter, null, type);
             }
-            reporter.error(parameter, badType, parameter.getSimpleName(), type);
+            reporter.error(marked.declared(), annotation, null, badType, parameter.getSimpleName(), type);
             return null;
         }
         Optional<ExecutableElement> found = accessor(type, accessor);
         if (found.isPresent() && acceptable.test(found.get().getReturnType())) {
             return new Marked(parameter, accessor, found.get().getReturnType());
         }
-        reporter.error(parameter, badAccessor, accessor, parameter.getSimpleName(), type, accessor);
+        reporter.error(marked.declared(), annotation, value(annotation, "value"), badAccessor, accessor,
+                parameter.getSimpleName(), type, accessor);
         return null;
     }
 
@@ -376,17 +379,23 @@ final class ExecutorReader {
                 .findFirst();
     }
 
-    /** A String member of an annotation, or "" when absent (its default, for every member we read). */
-    private static String stringValue(AnnotationMirror annotation, String member) {
+    /** The value of an annotation's member as written, or {@code null} when it is not written. */
+    private static AnnotationValue value(AnnotationMirror annotation, String member) {
         if (annotation == null) {
-            return "";
+            return null;
         }
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : annotation.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(member)) {
-                return String.valueOf(entry.getValue().getValue());
+                return entry.getValue();
             }
         }
-        return "";
+        return null;
+    }
+
+    /** A String member of an annotation, or "" when absent (its default, for every member we read). */
+    private static String stringValue(AnnotationMirror annotation, String member) {
+        AnnotationValue value = value(annotation, member);
+        return value == null ? "" : String.valueOf(value.getValue());
     }
 
     private static String describe(ExecutableElement method) {

@@ -1,6 +1,8 @@
 package dev.telltale.processor;
 
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -18,6 +20,15 @@ final class Reporter {
     void error(Element element, Problem problem, Object... args) {
         failed = true;
         messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element);
+    }
+
+    /**
+     * An error on an annotation of {@code element}, and on one of its values when {@code value} is
+     * not {@code null}: the compiler points at the annotation or value at fault.
+     */
+    void error(Element element, AnnotationMirror annotation, AnnotationValue value, Problem problem, Object... args) {
+        failed = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element, annotation, value);
     }
 
     /** An exception inside the processor, as an error with its stack trace, on the element being processed. */

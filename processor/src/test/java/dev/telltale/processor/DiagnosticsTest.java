@@ -31,6 +31,23 @@ class DiagnosticsTest {
         return JavaFileObjects.forSourceLines(qualifiedName, lines);
     }
 
+    /**
+     * Asserts the only error is {@code message}, on the line of {@code source} containing {@code line},
+     * at the column where {@code at} starts on it: the annotation or annotation value at fault.
+     */
+    private static void assertOnlyErrorAt(Compilation compilation, String message, JavaFileObject source, String line,
+            String at) throws java.io.IOException {
+        List<String> lines = source.getCharContent(true).toString().lines().toList();
+        int number = 0;
+        while (!lines.get(number).contains(line)) {
+            number++;
+        }
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(number + 1)
+                .atColumn(lines.get(number).indexOf(at) + 1);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     /** Asserts the only error is {@code message} (which starts with the id), on the line of {@code source} containing {@code line}. */
     private static void assertOnlyError(Compilation compilation, String message, JavaFileObject source, String line) {
         assertThat(compilation).failed();
@@ -206,7 +223,7 @@ class DiagnosticsTest {
     }
 
     @Test
-    void blankCommandVerb() {
+    void blankCommandVerb() throws java.io.IOException {
         JavaFileObject runner = source("com.acme.Runner",
                 "@Instrumented",
                 "public class Runner {",
@@ -214,12 +231,12 @@ class DiagnosticsTest {
                 "    public void run() {}",
                 "}");
 
-        assertOnlyError(Compiler.compile(true, runner),
-                "[TT012] @Command(verb = \"  \") is blank", runner, "public void run()");
+        assertOnlyErrorAt(Compiler.compile(true, runner),
+                "[TT012] @Command(verb = \"  \") is blank", runner, "@Command(verb", "\"  \"");
     }
 
     @Test
-    void verbOnIntParameter() {
+    void verbOnIntParameter() throws java.io.IOException {
         JavaFileObject runner = source("com.acme.Runner",
                 "@Instrumented",
                 "public class Runner {",
@@ -228,12 +245,12 @@ class DiagnosticsTest {
                 "            @Verb int code) {}",
                 "}");
 
-        assertOnlyError(Compiler.compile(true, runner),
-                "[TT013] @Verb parameter code has type int", runner, "@Verb int code");
+        assertOnlyErrorAt(Compiler.compile(true, runner),
+                "[TT013] @Verb parameter code has type int", runner, "@Verb int code", "@Verb");
     }
 
     @Test
-    void verbAccessorMissing() {
+    void verbAccessorMissing() throws java.io.IOException {
         JavaFileObject runner = source("com.acme.Runner",
                 "@Instrumented",
                 "public class Runner {",
@@ -242,13 +259,13 @@ class DiagnosticsTest {
                 "            @Verb(\"nope\") Object request) {}",
                 "}");
 
-        assertOnlyError(Compiler.compile(true, runner),
+        assertOnlyErrorAt(Compiler.compile(true, runner),
                 "[TT014] @Verb(\"nope\") on parameter request: java.lang.Object has no public no-argument method nope()",
-                runner, "@Verb(\"nope\") Object request");
+                runner, "@Verb(\"nope\") Object request", "\"nope\"");
     }
 
     @Test
-    void sessionIdOnString() {
+    void sessionIdOnString() throws java.io.IOException {
         JavaFileObject runner = source("com.acme.Runner",
                 "@Instrumented",
                 "public class Runner {",
@@ -257,12 +274,13 @@ class DiagnosticsTest {
                 "            @SessionId String session) {}",
                 "}");
 
-        assertOnlyError(Compiler.compile(true, runner),
-                "[TT015] @SessionId parameter session has type java.lang.String", runner, "@SessionId String session");
+        assertOnlyErrorAt(Compiler.compile(true, runner),
+                "[TT015] @SessionId parameter session has type java.lang.String", runner, "@SessionId String session",
+                "@SessionId");
     }
 
     @Test
-    void sessionIdAccessorMissing() {
+    void sessionIdAccessorMissing() throws java.io.IOException {
         JavaFileObject runner = source("com.acme.Runner",
                 "@Instrumented",
                 "public class Runner {",
@@ -271,9 +289,9 @@ class DiagnosticsTest {
                 "            @SessionId(\"nope\") UUID session) {}",
                 "}");
 
-        assertOnlyError(Compiler.compile(true, runner),
+        assertOnlyErrorAt(Compiler.compile(true, runner),
                 "[TT016] @SessionId(\"nope\") on parameter session: java.util.UUID has no public no-argument method nope()",
-                runner, "@SessionId(\"nope\") UUID session");
+                runner, "@SessionId(\"nope\") UUID session", "\"nope\"");
     }
 
     @Test
