@@ -52,6 +52,6 @@ final class FactoryWriter {
             builder.addMethod(create.build());
         }
         Generation.qualifyClashes(builder, type, elements, java.util.Set.of());
-        return JavaFile.builder(factory.packageName(), builder.build()).skipJavaLangImports(true).build();
+        return JavaFile.builder(factory.packageName(), builder.build()).skipJavaLangImports(true).indent("    ").build();
     }
 }

@@ -45,6 +45,9 @@ import javax.lang.model.type.TypeMirror;
  */
 final class OverridesStep implements SubclassWriter.Step {
 
+    /** The tag of the accessor catches' exception name in a method's {@link NameAllocator}. */
+    private static final Object ACCESSOR_FAILED = new Object();
+
     /** {@code Enum<?>}: the overload of {@code Capture.verb} an enum that is also a CharSequence is cast to. */
     private static final TypeName ANY_ENUM =
             ParameterizedTypeName.get(ClassName.get(Enum.class), WildcardTypeName.subtypeOf(Object.class));
@@ -112,6 +115,18 @@ final class OverridesStep implements SubclassWriter.Step {
         return builder.addCode(body.build()).build();
     }
 
+    /**
+     * The name of the exception an accessor's catch takes: the same in both catches of a method
+     * (their scopes do not overlap); suffixed only when a parameter has that name.
+     */
+    private static String accessorFailed(NameAllocator locals) {
+        try {
+            return locals.get(ACCESSOR_FAILED);
+        } catch (IllegalArgumentException notYet) {
+            return locals.newName("accessorFailed", ACCESSOR_FAILED);
+        }
+    }
+
     /** The verb expression: the constant, or a local read from the argument before the call. */
     private CodeBlock verb(SubclassContext context, CommandModel command, NameAllocator locals, CodeBlock.Builder body) {
         if (command.verb() instanceof VerbSource.Constant) {
@@ -133,7 +148,7 @@ final class OverridesStep implements SubclassWriter.Step {
             body.beginControlFlow("try");
             body.addStatement("$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($L)",
                     verb, parameter, Names.CAPTURE, Names.CAPTURE, value);
-            body.nextControlFlow("catch ($T $N)", Throwable.class, locals.newName("accessorFailed"));
+            body.nextControlFlow("catch ($T $N)", Throwable.class, accessorFailed(locals));
             body.addStatement("$N = $T.UNKNOWN_VERB", verb, Names.CAPTURE);
             body.endControlFlow();
         }
@@ -155,7 +170,7 @@ final class OverridesStep implements SubclassWriter.Step {
         body.addStatement("$T $N", Names.UUID, session);
         body.beginControlFlow("try");
         body.addStatement("$N = $N == null ? null : $N.$N()", session, parameter, parameter, argument.accessor());
-        body.nextControlFlow("catch ($T $N)", Throwable.class, locals.newName("accessorFailed"));
+        body.nextControlFlow("catch ($T $N)", Throwable.class, accessorFailed(locals));
         body.addStatement("$N = null", session);
         body.endControlFlow();
         return CodeBlock.of("$N", session);

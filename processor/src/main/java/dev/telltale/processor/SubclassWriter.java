@@ -48,7 +48,7 @@ final class SubclassWriter {
         for (Step step : steps) {
             step.apply(model, context, subclass);
         }
-        return JavaFile.builder(name.packageName(), subclass.build()).skipJavaLangImports(true).build();
+        return JavaFile.builder(name.packageName(), subclass.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
     private static java.util.Set<String> parameterNames(ExecutorModel model) {
