@@ -37,6 +37,11 @@ final class TailCommand implements Callable<Integer> {
 
     private static final long MIN_IDLE_NANOS = 5_000_000;
     private static final long MAX_IDLE_NANOS = 200_000_000;
+    /**
+     * The longest pause between two looks while following: a line shows at most this long after it
+     * is written (the drain writes an event as soon as it is accepted), at 50 cheap looks a second.
+     */
+    private static final long MAX_FOLLOW_IDLE_NANOS = 20_000_000;
 
     @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
@@ -169,7 +174,7 @@ final class TailCommand implements Callable<Integer> {
                             + " was deleted while it was followed");
                 }
                 LockSupport.parkNanos(idle);
-                idle = Math.min(idle * 2, MAX_IDLE_NANOS);
+                idle = Math.min(idle * 2, MAX_FOLLOW_IDLE_NANOS);
                 continue;
             }
             idle = MIN_IDLE_NANOS;

@@ -43,8 +43,16 @@ public final class EventsConfig {
 
     /** Whether events are recorded: {@value}. */
     public static final boolean DEFAULT_ENABLED = true;
-    /** Events one queue stripe holds before {@code emit} drops: {@value}. */
-    public static final int DEFAULT_BUFFER_SIZE = 4096;
+    /**
+     * Events one queue stripe holds before {@code emit} drops, by default: {@value}, what one producer
+     * at a million events a second emits in 65 ms, the longest stall of the drain measured on a shared
+     * 2-core VM (its virtual CPU descheduled by the host). Lowered, by powers of two down to
+     * {@value #MIN_DEFAULT_BUFFER_SIZE}, when the whole queue full would take more than a sixteenth of
+     * the maximum heap (see {@link #defaultBufferSize}).
+     */
+    public static final int DEFAULT_BUFFER_SIZE = 65_536;
+    /** The smallest buffer size the default picks: {@value}. */
+    public static final int MIN_DEFAULT_BUFFER_SIZE = 4096;
     /** Most events the drain hands to the store at once: {@value}. */
     public static final int DEFAULT_BATCH_SIZE = 512;
     /** Milliseconds between store flushes while events arrive: {@value}. */
@@ -75,7 +83,8 @@ public final class EventsConfig {
 
     private EventsConfig(Builder builder) {
         this.enabled = builder.enabled;
-        this.bufferSize = builder.bufferSize;
+        this.bufferSize = builder.bufferSize != 0 ? builder.bufferSize
+                : defaultBufferSize(builder.stripes, Runtime.getRuntime().maxMemory());
         this.stripes = builder.stripes;
         this.batchSize = builder.batchSize;
         this.flushInterval = builder.flushInterval;
@@ -168,11 +177,27 @@ public final class EventsConfig {
         return Integer.highestOneBit(Math.max(1, wanted - 1)) << 1;
     }
 
+    /**
+     * The default buffer size for {@code stripes} stripes and a maximum heap: {@link #DEFAULT_BUFFER_SIZE},
+     * halved while the queue full ({@code Events.BYTES_PER_QUEUED_EVENT} per event) would take more than
+     * a sixteenth of the heap, but not below {@link #MIN_DEFAULT_BUFFER_SIZE}. With 4 stripes (2 cores)
+     * the full default needs a heap of 512 MiB; its slot arrays take 256 KiB per stripe.
+     */
+    static int defaultBufferSize(int stripes, long maxHeapBytes) {
+        int size = DEFAULT_BUFFER_SIZE;
+        long stripeCount = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
+        while (size > MIN_DEFAULT_BUFFER_SIZE && stripeCount * size * Events.BYTES_PER_QUEUED_EVENT > maxHeapBytes / 16) {
+            size >>= 1;
+        }
+        return size;
+    }
+
     /** Builds an {@link EventsConfig}; each setter checks its value and names it when it is wrong. */
     public static final class Builder {
 
         private boolean enabled = DEFAULT_ENABLED;
-        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        /** 0: not set, the default for the stripes and the heap. */
+        private int bufferSize;
         private int stripes = defaultStripes();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration flushInterval = Duration.ofMillis(DEFAULT_FLUSH_INTERVAL_MILLIS);
@@ -197,7 +222,10 @@ public final class EventsConfig {
             return this;
         }
 
-        /** Events one queue stripe holds before {@code emit} drops, from 2 to 2^30; default {@value #DEFAULT_BUFFER_SIZE}. */
+        /**
+         * Events one queue stripe holds before {@code emit} drops, from 2 to 2^30; default
+         * {@value #DEFAULT_BUFFER_SIZE}, less with a small heap (see {@link #DEFAULT_BUFFER_SIZE}).
+         */
         public Builder bufferSize(int bufferSize) {
             this.bufferSize = requireRange("bufferSize", bufferSize, 2, 1 << 30);
             return this;

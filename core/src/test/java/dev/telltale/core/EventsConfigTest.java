@@ -23,13 +23,26 @@ class EventsConfigTest {
         EventsConfig config = EventsConfig.builder().build();
 
         assertThat(config.enabled()).isTrue();
-        assertThat(config.bufferSize()).isEqualTo(4096);
+        assertThat(config.bufferSize())
+                .isEqualTo(EventsConfig.defaultBufferSize(config.stripes(), Runtime.getRuntime().maxMemory()));
         assertThat(config.batchSize()).isEqualTo(512);
         assertThat(config.flushInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(Integer.bitCount(config.stripes())).as("a power of two").isEqualTo(1);
         assertThat(config.stripes()).isGreaterThanOrEqualTo(2 * Runtime.getRuntime().availableProcessors())
                 .isLessThanOrEqualTo(Math.max(EventsConfig.MAX_DEFAULT_STRIPES, 1));
+    }
+
+    @Test
+    void defaultBufferSize_absorbs65msOfAMillionEventsASecond_unlessTheHeapIsSmall() {
+        long mib = 1L << 20;
+        // 4 stripes x 65,536 x 128 B = 32 MiB, a sixteenth of 512 MiB.
+        assertThat(EventsConfig.defaultBufferSize(4, 512 * mib)).isEqualTo(65_536);
+        assertThat(EventsConfig.defaultBufferSize(4, 512 * mib - 1)).isEqualTo(32_768);
+        assertThat(EventsConfig.defaultBufferSize(3, 512 * mib)).as("3 stripes are 4").isEqualTo(65_536);
+        assertThat(EventsConfig.defaultBufferSize(64, 512 * mib)).isEqualTo(4096);
+        assertThat(EventsConfig.defaultBufferSize(64, 64 * mib)).as("never below the floor").isEqualTo(4096);
+        assertThat(EventsConfig.builder().bufferSize(16).build().bufferSize()).as("a set size is kept").isEqualTo(16);
     }
 
     @Test

@@ -17,8 +17,13 @@ public final class DrainPipeline {
     static final int IDLE_YIELDS = 4;
     /** The first park; lets a batch build up rather than chasing producers event by event. */
     static final long IDLE_MIN_PARK_NANOS = 20_000;
-    /** The longest park: an idle drain wakes a thousand times a second, at nearly no CPU cost. */
+    /** The longest park; after it the drain sleeps until an event is accepted. */
     static final long IDLE_MAX_PARK_NANOS = 1_000_000;
+    /**
+     * The longest sleep until work: an idle drain wakes ten times a second for its chores (flush,
+     * drop report, clock recalibration, reopening a failed store), at no measurable CPU cost.
+     */
+    static final long IDLE_SLEEP_NANOS = 100_000_000;
 
     private final ManagedStore store;
     private final DrainAgent agent;
@@ -48,7 +53,8 @@ public final class DrainPipeline {
         this.agent = new DrainAgent(emitter, store, batchSize, flushInterval.toNanos(),
                 dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging(log), log);
         this.runner = new AgentRunner(agent, new BackoffIdleStrategy(
-                IDLE_SPINS, IDLE_YIELDS, IDLE_MIN_PARK_NANOS, IDLE_MAX_PARK_NANOS));
+                IDLE_SPINS, IDLE_YIELDS, IDLE_MIN_PARK_NANOS, IDLE_MAX_PARK_NANOS, emitter::sleepUntilWork, IDLE_SLEEP_NANOS,
+                batchSize));
         runner.start();
     }
 

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * (the default has twice as many stripes as cores). Each stripe keeps its producers' order.
  *
  * <p>Counting: an accepted event is counted by the stripe's producer index, which the offer moves
- * anyway, so the common path does one offer and nothing else. A drop increments a
+ * anyway, so the common path does one offer and one volatile read (whether the drain sleeps, see
+ * {@link DrainSignal}) and nothing else. A drop increments a
  * {@link LongAdder} for its reason; adders spread contending increments over cells, so counting
  * drops contends no more than the offer itself. Nothing on this path logs or allocates; the drain
  * thread reports drops, rate-limited.
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
 public final class EventEmitter implements EventSink {
 
     private final StripedEventQueue queue;
+    private final DrainSignal signal = new DrainSignal();
     private final LongAdder droppedQueueFull = new LongAdder();
     private final LongAdder droppedClosed = new LongAdder();
     private final LongAdder droppedNull = new LongAdder();
@@ -58,9 +60,24 @@ public final class EventEmitter implements EventSink {
             droppedNull.increment();
         } else if (closed) {
             droppedClosed.increment();
-        } else if (!queue.offer(event)) {
+        } else if (queue.offer(event)) {
+            signal.wake();
+        } else {
             droppedQueueFull.increment();
         }
+    }
+
+    /**
+     * Drain thread: sleeps at most {@code maxNanos}, or until an event is accepted (not at all if one
+     * waits already). See {@link DrainSignal}.
+     */
+    void sleepUntilWork(long maxNanos) {
+        signal.sleep(queue, maxNanos);
+    }
+
+    /** Whether the drain sleeps until work; for tests. */
+    boolean drainSleeping() {
+        return signal.sleeping();
     }
 
     /** Moves up to {@code limit} accepted events to {@code sink}. Drain thread only. */

@@ -28,6 +28,9 @@ final class StripedEventQueue {
     private final int stripeCapacity;
     /** Which stripe the next drain starts at, so no stripe is always last; drain thread only. */
     private int nextDrainStart;
+    /** Where the stripes' drains hand events to; set per drain, drain thread only (no lambda per call). */
+    private Consumer<DslEvent> sink;
+    private final MessagePassingQueue.Consumer<DslEvent> toSink = event -> sink.accept(event);
 
     /**
      * @param stripeCount how many stripes; rounded up to a power of two
@@ -66,7 +69,8 @@ final class StripedEventQueue {
      * @return how many events were moved
      */
     int drain(Consumer<DslEvent> sink, int limit) {
-        MessagePassingQueue.Consumer<DslEvent> consumer = sink::accept;
+        this.sink = sink;
+        MessagePassingQueue.Consumer<DslEvent> consumer = toSink;
         int moved = 0;
         int start = nextDrainStart;
         for (int i = 0; i <= mask && moved < limit; i++) {
@@ -74,6 +78,19 @@ final class StripedEventQueue {
         }
         nextDrainStart = (start + 1) & mask;
         return moved;
+    }
+
+    /**
+     * Whether no stripe holds an event: reads each stripe's producer and consumer indexes (volatile),
+     * which an offer's CAS moves before the event lands. Any thread.
+     */
+    boolean isEmpty() {
+        for (MpscArrayQueue<DslEvent> stripe : stripes) {
+            if (!stripe.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Events waiting, summed over the stripes; exact only when no thread offers or drains meanwhile. */

@@ -26,9 +26,10 @@ import java.util.function.LongSupplier;
  * midway leaves the events before the failing one written (each event is its own document; the
  * failing one is rolled back).
  *
- * <p>{@link #flush} does the housekeeping, on the drain thread: it touches the pages just ahead of the
- * write position (with {@code pretouch}, so that appends do not pay for first touching a fresh page)
- * and, when the cycle has changed since it last looked, deletes the cycle files retention allows.
+ * <p>With {@code pretouch}, a thread of its own reads the pages just ahead of the write position into
+ * the page cache, so that appends do not pay for first touching a fresh page. {@link #flush} does the
+ * housekeeping, on the drain thread: when the cycle has changed since it last looked, it deletes the
+ * cycle files retention allows.
  * Retention never deletes the current cycle nor one a named reader ({@link EventLog#namedCursor}) has
  * not passed.
  */
@@ -37,7 +38,7 @@ public final class ChronicleEventStore implements EventStore {
     /** The roll cycle of a new queue unless told otherwise: {@value}, one file per hour. */
     public static final String DEFAULT_ROLL_CYCLE = "FAST_HOURLY";
 
-    /** Whether flushes touch the pages ahead unless told otherwise: {@value}. */
+    /** Whether the pages ahead are read in unless told otherwise: {@value}. */
     public static final boolean DEFAULT_PRETOUCH = true;
 
     private final Builder settings;
@@ -87,8 +88,8 @@ public final class ChronicleEventStore implements EventStore {
     }
 
     /**
-     * Touches the pages ahead (with {@code pretouch}) and applies retention if the cycle changed;
-     * appended events are already kept without it. Drain thread only.
+     * Applies retention if the cycle changed; appended events are already kept without a flush. Drain
+     * thread only.
      */
     @Override
     public void flush() throws IOException {
@@ -166,7 +167,7 @@ public final class ChronicleEventStore implements EventStore {
             return this;
         }
 
-        /** Whether each flush touches the mapped pages ahead of the write position (default {@value ChronicleEventStore#DEFAULT_PRETOUCH}). */
+        /** Whether a thread reads the pages ahead of the write position into the page cache (default {@value ChronicleEventStore#DEFAULT_PRETOUCH}). */
         public Builder pretouch(boolean pretouch) {
             this.pretouch = pretouch;
             return this;

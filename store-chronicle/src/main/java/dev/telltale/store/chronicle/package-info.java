@@ -15,9 +15,9 @@
  *
  * <p>{@code pretouch}: Chronicle's own pretoucher is an Enterprise feature (in the open-source build
  * {@code createPretoucher()} and {@code appender.pretouch()} log a warning and then fail), so the
- * store does what the open-source micro-toucher does, at each flush, on the drain thread: it touches
- * the next megabyte of pages ahead of the write position, so that appends do not stop to fault in
- * fresh pages.
+ * store reads the 16 MiB ahead of the write position into the page cache, on a thread of its own
+ * ({@code telltale-read-ahead}, plain reads: nothing written, nothing mapped), so that appends do not
+ * stop to fault in and zero-fill fresh pages.
  *
  * <h2>Layout: raw bytes, versioned</h2>
  * Each document is one event in Telltale's own binary layout, its layout version first (version 1 is

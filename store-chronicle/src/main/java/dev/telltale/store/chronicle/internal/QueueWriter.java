@@ -18,6 +18,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class QueueWriter implements Closeable {
     private final CycleFiles files;
     private final Retention retention;
     private final ReaderPositions readers;
-    private final PageToucher toucher;
+    private final ReadAhead readAhead;
     private final EncodedTextCache texts = new EncodedTextCache(EncodedTextCache.DEFAULT_SLOTS);
     /**
      * The largest document Chronicle takes: a quarter of its block (16 MiB with the default 64 MiB
@@ -75,7 +76,7 @@ public final class QueueWriter implements Closeable {
         this.files = new CycleFiles(dir, queue.rollCycle(), queue.epoch());
         this.retention = retention;
         this.readers = new ReaderPositions(dir);
-        this.toucher = pretouch ? new PageToucher() : null;
+        this.readAhead = pretouch ? new ReadAhead("telltale-read-ahead") : null;
         this.space = dir.toFile();
         this.maxDocumentBytes = queue.overlapSize();
     }
@@ -191,6 +192,17 @@ public final class QueueWriter implements Closeable {
                     + batch.size() + " events: " + e, written, e);
         }
         requireCycleFile(written);
+        if (readAhead != null) {
+            publishWritePosition();
+        }
+    }
+
+    /** Tells the read-ahead thread where the appender writes now. */
+    private void publishWritePosition() {
+        Wire wire = appender == null ? null : appender.wire();
+        if (wire != null) {
+            readAhead.wrote(cycleFile, wire.bytes().writePosition());
+        }
     }
 
     /** Whether the queue's directory or cycle file was found deleted; the writer is of no more use then. */
@@ -251,15 +263,6 @@ public final class QueueWriter implements Closeable {
     /** Touches the pages ahead if asked to, and applies retention if the cycle changed. Drain thread only. */
     public void flush() throws IOException {
         requireOpen();
-        try {
-            // Touching writes (a zero over a zero): on a full file system that is a SIGBUS too.
-            if (toucher != null && appender != null
-                    && space.getUsableSpace() > HEADROOM_BYTES + PageToucher.AHEAD_BYTES) {
-                toucher.touchAhead(appender);
-            }
-        } catch (RuntimeException | Error e) {
-            throw new IOException("chronicle " + dir + ": touching the pages ahead failed: " + e, e);
-        }
         applyRetention();
     }
 
@@ -270,6 +273,9 @@ public final class QueueWriter implements Closeable {
             return;
         }
         closed = true;
+        if (readAhead != null) {
+            readAhead.close();
+        }
         try {
             if (appender != null) {
                 appender.close();

@@ -1,0 +1,151 @@
+package dev.telltale.benchmarks;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventClock;
+import dev.telltale.api.runtime.EventStats;
+import dev.telltale.core.Events;
+import dev.telltale.core.EventsConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Telltale under a steady load, as an application meets it: producers emit at a fixed rate each
+ * (paced by the clock, never catching up after a pause: a producer that falls behind skips ahead),
+ * into the default Chronicle store with the default settings, for a duration; then it reports what
+ * was emitted, dropped and persisted. And the idle cost: a process that records nothing, its CPU
+ * time beside the same process with recording off. Not JMH: one run is one whole process.
+ *
+ * <pre>
+ * java $(cat bin/jvm-flags) -cp benchmarks/target/benchmarks.jar dev.telltale.benchmarks.PacedLoad paced 1000000 1 60
+ * java $(cat bin/jvm-flags) -cp benchmarks/target/benchmarks.jar dev.telltale.benchmarks.PacedLoad paced 500000 2 60
+ * java $(cat bin/jvm-flags) -cp benchmarks/target/benchmarks.jar dev.telltale.benchmarks.PacedLoad idle 15
+ * </pre>
+ */
+public final class PacedLoad {
+
+    /** The start, reported apart from the steady state: {@value} s. */
+    static final int WARM_UP_SECONDS = 3;
+
+    private PacedLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "paced";
+        if (mode.equals("idle")) {
+            idle(args.length > 1 ? Integer.parseInt(args[1]) : 15);
+        } else {
+            paced(Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        }
+    }
+
+    private static Events start(Path dir) {
+        return Events.start(EventsConfig.builder()
+                .store("chronicle")
+                .storeOption("dir", dir.toString())
+                .shutdownHook(false)
+                .overrideFromSystem()
+                .build());
+    }
+
+    /**
+     * {@code producers} threads, each at {@code ratePerProducer} events/s: the first 3 s (start, cold
+     * queue file, cold JIT) reported apart, then {@code seconds} of steady state.
+     */
+    static void paced(long ratePerProducer, int producers, int seconds) throws Exception {
+        Path dir = Files.createTempDirectory("telltale-paced");
+        Events events = start(dir);
+        UUID session = UUID.randomUUID();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerProducer;
+        long begin = System.nanoTime();
+        long steady = begin + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+        long end = steady + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        long[] skipped = new long[producers];
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            Thread thread = new Thread(() -> {
+                long next = System.nanoTime();
+                long i = 0;
+                while (true) {
+                    long now = System.nanoTime();
+                    if (now - end >= 0) {
+                        return;
+                    }
+                    if (now - next < 0) {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), session, "paced.verb", i++));
+                    next += intervalNanos;
+                    if (now - next > TimeUnit.MILLISECONDS.toNanos(1)) {
+                        // Descheduled: go on at the rate from now, without a burst to catch up.
+                        if (now - steady >= 0) {
+                            skipped[producer] += (now - next) / intervalNanos;
+                        }
+                        next = now;
+                    }
+                }
+            }, "producer-" + p);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        LockSupport.parkNanos(steady - System.nanoTime());
+        EventStats warm = events.stats();
+        long cpuBefore = processCpuNanos();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        EventStats last = events.stats();
+        long cpu = processCpuNanos() - cpuBefore;
+        events.close();
+        long skippedAll = 0;
+        for (long s : skipped) {
+            skippedAll += s;
+        }
+        long emitted = last.emitted() - warm.emitted();
+        long dropped = last.dropped() - warm.dropped();
+        System.out.printf(Locale.ROOT, "paced %,d/s x %d: first %d s: emitted %,d, dropped %,d (%.4f%%);"
+                        + " then %d s steady: emitted %,d, dropped %,d (%.4f%%), skipped by the pacer %,d, CPU %.1f s;"
+                        + " persisted in all %,d, lost %,d%n",
+                ratePerProducer, producers, WARM_UP_SECONDS, warm.emitted(), warm.dropped(),
+                100.0 * warm.dropped() / Math.max(1, warm.emitted()), seconds, emitted, dropped,
+                100.0 * dropped / Math.max(1, emitted), skippedAll, cpu / 1e9, events.stats().persisted(),
+                events.stats().lost());
+        TempDirs.delete(dir);
+    }
+
+    /** CPU of a process that records nothing, beside the same with recording off, in one run. */
+    static void idle(int seconds) throws IOException {
+        Path dir = Files.createTempDirectory("telltale-idle");
+        long off = idleCpu(Events.disabled(), seconds);
+        Events events = start(dir);
+        events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), null, "warm.up", 1));
+        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        long on = idleCpu(events, seconds);
+        events.close();
+        System.out.printf(Locale.ROOT, "idle %d s: recording off %.1f ms CPU, recording on (Chronicle, nothing emitted) %.1f ms: %.2fx%n",
+                seconds, off / 1e6, on / 1e6, (double) on / Math.max(1, off));
+        TempDirs.delete(dir);
+    }
+
+    private static long idleCpu(Events events, int seconds) {
+        long before = processCpuNanos();
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
+        long cpu = processCpuNanos() - before;
+        events.stats();
+        return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}
