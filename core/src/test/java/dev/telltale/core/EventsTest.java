@@ -181,13 +181,13 @@ class EventsTest {
     }
 
     @Test
-    void start_opensANamedStoreOnTheDrainThreadNeverOnTheCallers() {
+    void start_opensANamedStoreOnItsOwnThreadNeverOnTheCallers() {
         ProbeStoreProvider.OPENED_ON.clear();
         try (Events events = Events.start(EventsConfig.builder().shutdownHook(false).store("probe").build())) {
             events.emit(event(1));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().persisted() == 1);
-            assertThat(ProbeStoreProvider.OPENED_ON).containsExactly("telltale-drain");
+            assertThat(ProbeStoreProvider.OPENED_ON).containsExactly("telltale-open");
             assertThat(events.health().store()).isEqualTo("recording");
         }
     }

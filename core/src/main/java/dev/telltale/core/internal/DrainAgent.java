@@ -19,6 +19,10 @@ import java.util.function.LongSupplier;
  * periodic chores (drop report, clock recalibration). What the store does with a failure is
  * {@link ManagedStore}'s policy; here a failed batch is counted as lost.
  *
+ * <p>While the store's first open is under way (on its own thread), the drain moves events out of
+ * the queue into memory, up to {@code waitingLimit}, so that a burst right after start is absorbed
+ * like one later; once the store is open they are appended first, in order.
+ *
  * <p>The drain does not chase the producers: it is run with a backoff idle strategy, so after an
  * empty poll it parks and lets the next batch build up, which keeps it off the cache lines the
  * producers are writing.
@@ -26,6 +30,8 @@ import java.util.function.LongSupplier;
 final class DrainAgent implements Agent {
 
     static final long RECALIBRATE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Appended waiting events are let go of once there are this many and they are most of the list. */
+    static final int COMPACT_WAITING = 65_536;
 
     private final EventEmitter emitter;
     private final ManagedStore store;
@@ -36,6 +42,12 @@ final class DrainAgent implements Agent {
     private final DropReporter dropReporter;
     private final List<DslEvent> batch;
     private final Consumer<DslEvent> addToBatch;
+    /** Events taken from the queue while the store's first open is under way; appended first. */
+    private final ArrayList<DslEvent> waiting = new ArrayList<>();
+    private final Consumer<DslEvent> addToWaiting = waiting::add;
+    private final int waitingLimit;
+    /** How many of {@link #waiting} have been handed to the store already. */
+    private int waitingDone;
 
     private boolean unflushed;
     private long lastFlushNanos;
@@ -51,6 +63,13 @@ final class DrainAgent implements Agent {
 
     DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
             long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter, OperatorLog log) {
+        this(emitter, store, batchSize, flushIntervalNanos, dropReportIntervalNanos, nanoClock, dropReporter, log, 0);
+    }
+
+    /** @param waitingLimit how many events may wait in memory while the store's first open is under way */
+    DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
+            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter, OperatorLog log,
+            int waitingLimit) {
         this.emitter = emitter;
         this.store = store;
         this.batchSize = batchSize;
@@ -59,6 +78,7 @@ final class DrainAgent implements Agent {
         this.nanoClock = nanoClock;
         this.dropReporter = dropReporter;
         this.log = log;
+        this.waitingLimit = waitingLimit;
         this.batch = new ArrayList<>(batchSize);
         this.addToBatch = batch::add;
         long now = nanoClock.getAsLong();
@@ -87,14 +107,51 @@ final class DrainAgent implements Agent {
             loseBatch();
         }
         if (store.ready(now)) {
-            work += drainOneBatch(now);
+            if (waitingDone < waiting.size()) {
+                // Catching up after the first open (cold code, a backlog): keep the queue from overflowing.
+                work += moveToWaiting();
+                work += appendWaiting(now);
+            } else {
+                work += drainOneBatch(now);
+            }
             if (unflushed && now - lastFlushNanos >= flushIntervalNanos) {
                 flush(now);
                 work++;
             }
+        } else if (store.opening()) {
+            work += moveToWaiting();
         }
         chores(now);
         return work;
+    }
+
+    /** Moves a batch from the queue to the end of the waiting events, if they are below their limit. */
+    private int moveToWaiting() {
+        int room = waitingLimit - (waiting.size() - waitingDone);
+        return room <= 0 ? 0 : emitter.drainTo(addToWaiting, Math.min(batchSize, room));
+    }
+
+    /** Appends the next batch of the events that waited for the store's first open. */
+    private int appendWaiting(long now) {
+        int end = Math.min(waiting.size(), waitingDone + batchSize);
+        batch.addAll(waiting.subList(waitingDone, end));
+        int moved = end - waitingDone;
+        waitingDone = end;
+        if (waitingDone == waiting.size()) {
+            waiting.clear();
+            waiting.trimToSize();
+            waitingDone = 0;
+        } else if (waitingDone >= COMPACT_WAITING && waitingDone * 2 > waiting.size()) {
+            // Still catching up: let go of what was appended, so the list holds only what waits.
+            waiting.subList(0, waitingDone).clear();
+            waitingDone = 0;
+        }
+        int appended = store.append(batch, now);
+        persisted += appended;
+        lost += moved - appended;
+        unflushed |= appended > 0;
+        batch.clear();
+        return moved;
     }
 
     /** Drains everything left, flushes and closes the store. Called once, after the emitter is closed. */
@@ -105,6 +162,12 @@ final class DrainAgent implements Agent {
             loseBatch();
         }
         boolean storeUsable = store.readyIgnoringBackoff(now);
+        while (storeUsable && waitingDone < waiting.size()) {
+            appendWaiting(now);
+        }
+        lost += waiting.size() - waitingDone;
+        waiting.clear();
+        waitingDone = 0;
         int moved;
         do {
             moved = storeUsable ? drainOneBatch(now) : loseOneBatch();

@@ -20,10 +20,13 @@ public final class DrainPipeline {
     /** The longest park; after it the drain sleeps until an event is accepted. */
     static final long IDLE_MAX_PARK_NANOS = 1_000_000;
     /**
-     * The longest sleep until work: an idle drain wakes ten times a second for its chores (flush,
+     * The longest sleep until work: an idle drain wakes twice a second for its chores (flush,
      * drop report, clock recalibration, reopening a failed store), at no measurable CPU cost.
      */
-    static final long IDLE_SLEEP_NANOS = 100_000_000;
+    static final long IDLE_SLEEP_NANOS = 500_000_000;
+
+    /** The most events that wait in memory for the store's first open: {@value}, fewer on a small heap. */
+    static final int MAX_WAITING = 1 << 20;
 
     private final ManagedStore store;
     private final DrainAgent agent;
@@ -43,7 +46,8 @@ public final class DrainPipeline {
      */
     public DrainPipeline(EventEmitter emitter, StoreConfig storeConfig, int batchSize, Duration flushInterval,
             Duration dropReportInterval, OperatorLog log) {
-        this(emitter, new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log),
+        this(emitter, new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log,
+                true),
                 batchSize, flushInterval, dropReportInterval, log);
     }
 
@@ -51,11 +55,21 @@ public final class DrainPipeline {
             Duration dropReportInterval, OperatorLog log) {
         this.store = store;
         this.agent = new DrainAgent(emitter, store, batchSize, flushInterval.toNanos(),
-                dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging(log), log);
+                dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging(log), log,
+                waitingLimit(Runtime.getRuntime().maxMemory()));
         this.runner = new AgentRunner(agent, new BackoffIdleStrategy(
                 IDLE_SPINS, IDLE_YIELDS, IDLE_MIN_PARK_NANOS, IDLE_MAX_PARK_NANOS, emitter::sleepUntilWork, IDLE_SLEEP_NANOS,
                 batchSize));
         runner.start();
+    }
+
+    /**
+     * How many events may wait in memory while the store's first open is under way: {@link #MAX_WAITING}
+     * (a second of a million events a second, the time a cold Chronicle queue takes to open here), or
+     * what a sixteenth of the heap holds at 128 bytes an event.
+     */
+    static int waitingLimit(long maxHeapBytes) {
+        return (int) Math.min(MAX_WAITING, maxHeapBytes / 16 / 128);
     }
 
     /**

@@ -6,14 +6,19 @@ import dev.telltale.api.store.StoreAppendException;
 import dev.telltale.core.internal.OperatorLog.Topic;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The drain's hold on its {@link EventStore}: opening it, and what to do when it fails. Drain thread
  * only, except the volatile status fields, which any thread may read.
  *
- * <p>A store named in the configuration is opened here, on the drain thread, never on a caller's:
- * until it is open, events wait in the queue. Policy on failure: a batch whose {@code append} throws
+ * <p>A store named in the configuration is opened here, never on a caller's thread. The first open
+ * runs on a thread of its own ({@code telltale-open}: a cold Chronicle queue takes most of a second),
+ * so that meanwhile the drain can move events out of the queue to wait in memory ({@link #opening()});
+ * later reopens run on the drain thread, while events wait in the queue. Policy on failure: a batch whose {@code append} throws
  * (an exception or an {@link Error}) is lost and counted, except the part a
  * {@link StoreAppendException} says was appended; it is never retried, since a retry could
  * duplicate. After {@value #FAILURES_BEFORE_BACKOFF} failures in a row (or one failed open) the
@@ -39,6 +44,9 @@ final class ManagedStore {
     private final Opener opener;
     private final OperatorLog log;
     private EventStore store;
+    /** The first open, on its own thread; {@code null} before it starts and once it has been taken. */
+    private CompletableFuture<EventStore> firstOpen;
+    private boolean firstOpenDone;
     private int consecutiveFailures;
     private long backoffNanos;
     private long retryAtNanos;
@@ -56,12 +64,18 @@ final class ManagedStore {
      * @param description what to call the store until it is open
      */
     ManagedStore(EventStore store, Opener opener, String description, OperatorLog log) {
+        this(store, opener, description, log, false);
+    }
+
+    /** @param firstOpenInBackground whether the first open runs on a thread of its own ({@link #opening()}) */
+    ManagedStore(EventStore store, Opener opener, String description, OperatorLog log, boolean firstOpenInBackground) {
         if (store == null && opener == null) {
             throw new IllegalArgumentException("a store or a way to open one");
         }
         this.store = store;
         this.opener = opener;
         this.log = log;
+        this.firstOpenDone = !firstOpenInBackground;
         this.description = store != null ? safeDescribe(store) : description;
     }
 
@@ -75,7 +89,49 @@ final class ManagedStore {
 
     /** Like {@link #ready} but without waiting for the backoff: for the last drain at close. */
     boolean readyIgnoringBackoff(long nowNanos) {
+        if (!firstOpenDone && firstOpen != null) {
+            return firstOpen(nowNanos, true);
+        }
         return ensureOpen(nowNanos);
+    }
+
+    /**
+     * Starts the first open on its own thread, or takes its outcome once it is done (or, with
+     * {@code wait}, when it is done). A failed first open counts like a failed open on the drain thread.
+     */
+    private boolean firstOpen(long nowNanos, boolean wait) {
+        if (firstOpen == null) {
+            CompletableFuture<EventStore> opened = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    opened.complete(opener.open());
+                } catch (Throwable error) {
+                    opened.completeExceptionally(error);
+                }
+            }, "telltale-open");
+            thread.setDaemon(true);
+            firstOpen = opened;
+            thread.start();
+        }
+        if (!wait && !firstOpen.isDone()) {
+            return false;
+        }
+        firstOpenDone = true;
+        try {
+            store = firstOpen.join();
+        } catch (CompletionException | CancellationException failed) {
+            Throwable error = failed.getCause() != null ? failed.getCause() : failed;
+            consecutiveFailures = Math.max(consecutiveFailures, FAILURES_BEFORE_BACKOFF - 1);
+            failed("cannot open", error, nowNanos);
+            return false;
+        }
+        description = safeDescribe(store);
+        return true;
+    }
+
+    /** Whether the first open is under way: events may wait in memory rather than in the queue meanwhile. */
+    boolean opening() {
+        return firstOpen != null && !firstOpen.isDone();
     }
 
     private boolean ensureOpen(long nowNanos) {
@@ -84,6 +140,9 @@ final class ManagedStore {
         }
         if (opener == null) {
             return false;
+        }
+        if (!firstOpenDone) {
+            return firstOpen(nowNanos, false);
         }
         try {
             store = opener.open();

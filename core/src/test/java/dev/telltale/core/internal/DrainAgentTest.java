@@ -1,6 +1,7 @@
 package dev.telltale.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
@@ -192,11 +193,47 @@ class DrainAgentTest {
         DrainAgent agent = agent(new ManagedStore(null, () -> {
             opens.incrementAndGet();
             return new RecordingStore();
-        }, "test (opening)", log), 10);
+        }, "test (opening)", log, true), 10);
 
         agent.onStart();
 
-        assertThat(opens).hasValue(1);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> opens.get() == 1);
+    }
+
+    @Test
+    void whileTheFirstOpenIsUnderWay_eventsWaitInMemoryBeyondTheQueue_andAreAppendedFirstInOrder() {
+        EventEmitter small = new EventEmitter(1, 8);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore();
+        ManagedStore managed = new ManagedStore(null, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted", e);
+            }
+            return store;
+        }, "test (opening)", log, true);
+        DrainAgent agent = new DrainAgent(small, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 20);
+        agent.onStart();
+        List<DslEvent> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            DslEvent event = DslEvent.succeeded(i, null, "v" + i, 1);
+            sent.add(event);
+            small.emit(event);
+            agent.doWork();
+        }
+        assertThat(managed.opening()).isTrue();
+        assertThat(small.dropped()).as("20 wait in memory, 8 in the queue").isEqualTo(2);
+
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        while (agent.doWork() > 0) {
+            // appends what waited, then what the queue holds
+        }
+
+        assertThat(store.events()).containsExactlyElementsOf(sent.subList(0, 28));
+        assertThat(agent.persisted()).isEqualTo(28);
     }
 
     @Test

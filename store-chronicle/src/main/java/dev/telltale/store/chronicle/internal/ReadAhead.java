@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code SIGBUS}); the drain's later write finds the page in the cache.
  *
  * <p>The drain publishes where it writes ({@link #wrote}: two volatile writes per batch); the thread
- * looks every {@value #PERIOD_MILLIS} ms and reads up to {@value #AHEAD_BYTES} bytes ahead. Any
+ * looks every {@value #PERIOD_MILLIS} ms (backing off to {@value #IDLE_PERIOD_MILLIS} ms while nothing is
+ * written, so that an idle recorder costs nothing) and reads up to {@value #AHEAD_BYTES} bytes ahead. Any
  * failure (a file deleted, a directory gone) only makes it start over with the next file.
  */
 final class ReadAhead implements Closeable {
@@ -30,8 +31,11 @@ final class ReadAhead implements Closeable {
     /** How far ahead of the write position pages are read: {@value} bytes (a quarter second at 64 MB/s). */
     static final long AHEAD_BYTES = 16L << 20;
 
-    /** How often the thread looks: {@value} ms. */
+    /** How often the thread looks while the drain writes: {@value} ms. */
     static final long PERIOD_MILLIS = 5;
+
+    /** How often it looks at most while nothing is written (backing off from {@link #PERIOD_MILLIS}): {@value} ms. */
+    static final long IDLE_PERIOD_MILLIS = 1000;
 
     private static final int READ_BYTES = 1 << 16;
 
@@ -65,9 +69,16 @@ final class ReadAhead implements Closeable {
         FileChannel channel = null;
         File open = null;
         long readUpTo = 0;
+        long period = PERIOD_MILLIS;
+        File lastFile = null;
+        long lastPosition = -1;
         while (!closed) {
             File target = file;
             long from = position;
+            boolean moved = target != lastFile || from != lastPosition;
+            lastFile = target;
+            lastPosition = from;
+            period = moved ? PERIOD_MILLIS : Math.min(period * 2, IDLE_PERIOD_MILLIS);
             try {
                 if (target != null) {
                     if (target != open) {
@@ -96,7 +107,7 @@ final class ReadAhead implements Closeable {
                 channel = null;
                 open = null;
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(period));
         }
         closeQuietly(channel);
     }
