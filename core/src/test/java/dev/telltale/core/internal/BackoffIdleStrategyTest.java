@@ -131,4 +131,16 @@ class BackoffIdleStrategyTest {
         assertThat(idle.spinsAndYields()).as("reset").isZero();
         assertThat(idle.nextParkNanos()).isEqualTo(10);
     }
+
+    @Test
+    void aDrainWithWorkWaiting_doesNotSleep() throws Exception {
+        EventEmitter emitter = new EventEmitter(1, 4);
+        emitter.emit(DslEvent.succeeded(1, null, "waiting", 1));
+        Thread sleeper = new Thread(() -> emitter.sleepUntilWork(java.util.concurrent.TimeUnit.HOURS.toNanos(1)));
+
+        sleeper.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sleeper.isAlive());
+        assertThat(emitter.drainSleeping()).isFalse();
+    }
 }

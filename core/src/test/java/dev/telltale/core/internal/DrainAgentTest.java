@@ -236,6 +236,107 @@ class DrainAgentTest {
         assertThat(agent.persisted()).isEqualTo(28);
     }
 
+    /** A store whose first open waits for {@code release}. */
+    private ManagedStore openingUntil(java.util.concurrent.CountDownLatch release, RecordingStore store) {
+        return new ManagedStore(null, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted", e);
+            }
+            return store;
+        }, "test (opening)", log, true);
+    }
+
+    @Test
+    void catchingUpAfterTheFirstOpen_aLongBacklogIsAppendedInOrderWhileNewEventsKeepArriving() {
+        EventEmitter big = new EventEmitter(1, 1 << 17);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore();
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = new DrainAgent(big, managed, 1000, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 200_000);
+        agent.onStart();
+        List<DslEvent> sent = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            sent.add(DslEvent.succeeded(i, null, "v", 1));
+            big.emit(sent.get(i));
+            if (i % 1000 == 999) {
+                agent.doWork();
+            }
+        }
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        // 80,000 more, 1,000 before each step: the backlog is never empty until they stop.
+        for (int i = 100_000; i < 180_000; i++) {
+            sent.add(DslEvent.succeeded(i, null, "v", 1));
+            big.emit(sent.get(i));
+            if (i % 1000 == 999) {
+                agent.doWork();
+            }
+        }
+        while (agent.doWork() > 0) {
+            // the rest
+        }
+
+        assertThat(big.dropped()).isZero();
+        assertThat(store.events()).hasSize(180_000).isEqualTo(sent);
+        assertThat(agent.persisted()).isEqualTo(180_000);
+        assertThat(agent.lost()).isZero();
+    }
+
+    @Test
+    void onClose_whileTheFirstOpenIsUnderWay_waitsForItAndAppendsWhatWaited() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore();
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = new DrainAgent(emitter, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 100);
+        agent.onStart();
+        emit(10);
+        agent.doWork();
+        agent.doWork();
+        assertThat(managed.opening()).isTrue();
+        new Thread(release::countDown).start();
+
+        agent.onClose();
+
+        assertThat(store.events()).hasSize(10);
+        assertThat(agent.persisted()).isEqualTo(10);
+        assertThat(store.closes()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheFirstOpenFails_whatWaitedIsAppendedAfterALaterOpen_andAFailedAppendCountsItLost() {
+        AtomicInteger opens = new AtomicInteger();
+        RecordingStore failing = new RecordingStore(n -> new IOException("full"));
+        ManagedStore managed = new ManagedStore(null, () -> {
+            if (opens.incrementAndGet() == 1) {
+                throw new IOException("not yet");
+            }
+            return failing;
+        }, "test (opening)", log, true);
+        DrainAgent agent = new DrainAgent(emitter, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 100);
+        agent.onStart();
+        emit(6);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            agent.doWork();
+            return opens.get() == 1 && !managed.opening();
+        });
+        assertThat(managed.available()).as("a failed open: down at once").isFalse();
+
+        now += TimeUnit.MILLISECONDS.toNanos(ManagedStore.MAX_BACKOFF_MILLIS);
+        while (agent.doWork() > 0) {
+            // reopens, then appends (and fails)
+        }
+
+        assertThat(opens).hasValue(2);
+        assertThat(agent.lost()).as("the first batch of what waited, whose append failed").isEqualTo(4);
+        assertThat(agent.persisted()).isZero();
+        assertThat(managed.available()).as("down again: the rest waits for the backoff").isFalse();
+    }
+
     @Test
     void onClose_reportsTheDropsSinceTheLastReport() {
         EventEmitter tiny = new EventEmitter(1, 2);
