@@ -3,6 +3,7 @@ package dev.telltale.core.internal;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
 import dev.telltale.core.DropReason;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,6 @@ import java.util.function.LongSupplier;
 final class DrainAgent implements Agent {
 
     static final long RECALIBRATE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-    /** Appended waiting events are let go of once there are this many and they are most of the list. */
-    static final int COMPACT_WAITING = 65_536;
 
     private final EventEmitter emitter;
     private final ManagedStore store;
@@ -43,11 +42,9 @@ final class DrainAgent implements Agent {
     private final List<DslEvent> batch;
     private final Consumer<DslEvent> addToBatch;
     /** Events taken from the queue while the store's first open is under way; appended first. */
-    private final ArrayList<DslEvent> waiting = new ArrayList<>();
-    private final Consumer<DslEvent> addToWaiting = waiting::add;
+    private ArrayDeque<DslEvent> waiting = new ArrayDeque<>();
+    private final Consumer<DslEvent> addToWaiting = event -> waiting.add(event);
     private final int waitingLimit;
-    /** How many of {@link #waiting} have been handed to the store already. */
-    private int waitingDone;
 
     private boolean unflushed;
     private long lastFlushNanos;
@@ -107,7 +104,7 @@ final class DrainAgent implements Agent {
             loseBatch();
         }
         if (store.ready(now)) {
-            if (waitingDone < waiting.size()) {
+            if (!waiting.isEmpty()) {
                 // Catching up after the first open (cold code, a backlog): keep the queue from overflowing.
                 work += moveToWaiting();
                 work += appendWaiting(now);
@@ -127,25 +124,20 @@ final class DrainAgent implements Agent {
 
     /** Moves a batch from the queue to the end of the waiting events, if they are below their limit. */
     private int moveToWaiting() {
-        int room = waitingLimit - (waiting.size() - waitingDone);
+        int room = waitingLimit - waiting.size();
         return room <= 0 ? 0 : emitter.drainTo(addToWaiting, Math.min(batchSize, room));
     }
 
     /** Appends the next batch of the events that waited for the store's first open. */
     private int appendWaiting(long now) {
-        int end = Math.min(waiting.size(), waitingDone + batchSize);
-        batch.addAll(waiting.subList(waitingDone, end));
-        int moved = end - waitingDone;
-        waitingDone = end;
-        if (waitingDone == waiting.size()) {
-            waiting.clear();
-            waiting.trimToSize();
-            waitingDone = 0;
-        } else if (waitingDone >= COMPACT_WAITING && waitingDone * 2 > waiting.size()) {
-            // Still catching up: let go of what was appended, so the list holds only what waits.
-            waiting.subList(0, waitingDone).clear();
-            waitingDone = 0;
+        for (int i = 0; i < batchSize && !waiting.isEmpty(); i++) {
+            batch.add(waiting.poll());
         }
+        if (waiting.isEmpty()) {
+            // Caught up: let go of the backlog's array.
+            waiting = new ArrayDeque<>();
+        }
+        int moved = batch.size();
         int appended = store.append(batch, now);
         persisted += appended;
         lost += moved - appended;
@@ -162,12 +154,11 @@ final class DrainAgent implements Agent {
             loseBatch();
         }
         boolean storeUsable = store.readyIgnoringBackoff(now);
-        while (storeUsable && waitingDone < waiting.size()) {
+        while (storeUsable && !waiting.isEmpty()) {
             appendWaiting(now);
         }
-        lost += waiting.size() - waitingDone;
+        lost += waiting.size();
         waiting.clear();
-        waitingDone = 0;
         int moved;
         do {
             moved = storeUsable ? drainOneBatch(now) : loseOneBatch();

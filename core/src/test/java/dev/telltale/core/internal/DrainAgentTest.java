@@ -250,6 +250,7 @@ class DrainAgentTest {
 
     @Test
     void catchingUpAfterTheFirstOpen_aLongBacklogIsAppendedInOrderWhileNewEventsKeepArriving() {
+        // The backlog stays below its limit of 200,000 and the queue never overflows: nothing dropped.
         EventEmitter big = new EventEmitter(1, 1 << 17);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore();
@@ -335,6 +336,9 @@ class DrainAgentTest {
         assertThat(agent.lost()).as("the first batch of what waited, whose append failed").isEqualTo(4);
         assertThat(agent.persisted()).isZero();
         assertThat(managed.available()).as("down again: the rest waits for the backoff").isFalse();
+
+        agent.onClose();
+        assertThat(agent.lost()).as("at close, the rest is appended, fails and is lost").isEqualTo(6);
     }
 
     @Test
