@@ -234,6 +234,29 @@ class DrainAgentTest {
 
         assertThat(store.events()).containsExactlyElementsOf(sent.subList(0, 28));
         assertThat(agent.persisted()).isEqualTo(28);
+        assertThat(store.appends()).as("28 events in batches of at most 4").isEqualTo(7);
+    }
+
+    @Test
+    void theEventsThatMayWaitForTheFirstOpen_areBoundedByTheHeap() {
+        assertThat(DrainPipeline.waitingLimit(64L << 30)).isEqualTo(DrainPipeline.MAX_WAITING);
+        assertThat(DrainPipeline.waitingLimit(256L << 20)).as("a sixteenth of 256 MiB at 128 B").isEqualTo(131_072);
+    }
+
+    @Test
+    void theQueueSaysWhetherItHoldsAnything() {
+        StripedEventQueue queue = new StripedEventQueue(4, 8);
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(queue.size()).isZero();
+
+        queue.offer(DslEvent.succeeded(1, null, "a", 1));
+        queue.offer(DslEvent.succeeded(2, null, "b", 1));
+
+        assertThat(queue.isEmpty()).isFalse();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.drain(event -> { }, 1)).isOne();
+        assertThat(queue.drain(event -> { }, 5)).isOne();
+        assertThat(queue.isEmpty()).isTrue();
     }
 
     /** A store whose first open waits for {@code release}. */
