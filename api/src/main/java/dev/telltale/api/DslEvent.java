@@ -30,6 +30,17 @@ public record DslEvent(long epochNanos, UUID sessionId, EventPayload payload) {
         return payload.type();
     }
 
+    /** The verb of a command's event ({@code CommandSucceeded}, {@code CommandFailed}); {@code null} for any other. */
+    public String commandVerb() {
+        if (payload instanceof EventPayload.CommandSucceeded succeeded) {
+            return succeeded.verb();
+        }
+        if (payload instanceof EventPayload.CommandFailed failed) {
+            return failed.verb();
+        }
+        return null;
+    }
+
     /** A command that returned normally. */
     public static DslEvent succeeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
         return new DslEvent(epochNanos, sessionId, new EventPayload.CommandSucceeded(verb, durationNanos));

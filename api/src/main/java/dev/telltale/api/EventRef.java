@@ -27,12 +27,8 @@ public record EventRef(UUID sessionId, long epochNanos, String verb) {
      * @throws IllegalArgumentException if the event is not a command or has no session
      */
     public static EventRef to(DslEvent event) {
-        String verb;
-        if (event.payload() instanceof EventPayload.CommandSucceeded succeeded) {
-            verb = succeeded.verb();
-        } else if (event.payload() instanceof EventPayload.CommandFailed failed) {
-            verb = failed.verb();
-        } else {
+        String verb = event.commandVerb();
+        if (verb == null) {
             throw new IllegalArgumentException("only a command's event can be referred to, not "
                     + event.type().wireName());
         }

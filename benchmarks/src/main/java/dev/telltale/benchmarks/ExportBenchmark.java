@@ -80,6 +80,14 @@ public class ExportBenchmark {
         dir = Files.createTempDirectory("telltale-export-bench");
         queue = dir.resolve("events");
         out = dir.resolve("events.jsonl");
+        writeCommands(dir, queue, EVENTS);
+    }
+
+    /**
+     * Writes {@code count} commands into the queue at {@code queue}: 8 sessions, 8 verbs of 10 to 23
+     * chars, one in 32 failed with a one-frame error; the export benchmarks' input.
+     */
+    static void writeCommands(Path dir, Path queue, int count) throws IOException {
         UUID[] sessions = new UUID[8];
         for (int s = 0; s < sessions.length; s++) {
             sessions[s] = UUID.randomUUID();
@@ -87,8 +95,8 @@ public class ExportBenchmark {
         IllegalStateException error = new IllegalStateException("entity 42 is locked by another case");
         error.setStackTrace(new StackTraceElement[] {
             new StackTraceElement("dev.example.Cases", "lock", "Cases.java", 88)});
-        long now = EventClock.nowEpochNanos() - EVENTS * 1_000L;
-        TempDirs.writeQueue(dir, queue, EVENTS, i -> {
+        long now = EventClock.nowEpochNanos() - count * 1_000L;
+        TempDirs.writeQueue(dir, queue, count, i -> {
             String verb = VERBS[i % VERBS.length];
             UUID session = sessions[(i / 64) % sessions.length];
             long at = now + i * 1_000L;

@@ -1,8 +1,6 @@
 package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.api.EventClock;
-import dev.telltale.api.EventPayload;
 import dev.telltale.api.export.ExactlyOnceExport;
 import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
@@ -44,7 +42,7 @@ import org.postgresql.PGConnection;
 
 /**
  * Exporting to PostgreSQL, against its limit, in one run, on one embedded PostgreSQL 14 started by the
- * trial: a Chronicle queue of {@value #EVENTS} commands, and an empty {@code events.log} (truncated
+ * trial: a Chronicle queue of {@value #EVENTS} commands (those of {@link ExportBenchmark}), and an empty {@code events.log} (truncated
  * before each invocation, indexes and unique key as migrated) each time:
  * <ul>
  *   <li>{@code exportToPostgres}: {@code telltale export postgres}: the export engine reading the queue,
@@ -74,11 +72,6 @@ public class PostgresExportBenchmark {
     /** Events in the queue: {@value}. */
     static final int EVENTS = 100_000;
 
-    private static final String[] VERBS = {
-        "cbu.create", "cbu.entity.update.attrs", "cbu.entity.link", "session.login",
-        "kyc.case.open", "kyc.case.close.approved", "doc.upload", "doc.classify.auto",
-    };
-
     private Path dir;
     private Path queue;
     private EmbeddedPostgres postgres;
@@ -91,20 +84,7 @@ public class PostgresExportBenchmark {
     public void start() throws IOException, SQLException {
         dir = Files.createTempDirectory("telltale-pg-bench");
         queue = dir.resolve("events");
-        UUID[] sessions = new UUID[8];
-        for (int s = 0; s < sessions.length; s++) {
-            sessions[s] = UUID.randomUUID();
-        }
-        IllegalStateException error = new IllegalStateException("entity 42 is locked by another case");
-        long now = EventClock.nowEpochNanos() - EVENTS * 1_000L;
-        TempDirs.writeQueue(dir, queue, EVENTS, i -> {
-            String verb = VERBS[i % VERBS.length];
-            UUID session = sessions[(i / 64) % sessions.length];
-            long at = now + i * 1_000L;
-            return i % 32 == 31
-                    ? DslEvent.failed(at, session, verb, 50_000 + i % 1000, error)
-                    : DslEvent.succeeded(at, session, verb, 10_000 + i % 1000);
-        });
+        ExportBenchmark.writeCommands(dir, queue, EVENTS);
         events = new ArrayList<>(EVENTS);
         try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
@@ -174,8 +154,7 @@ public class PostgresExportBenchmark {
                 insert.setString(3, event.type().wireName());
                 insert.setString(4, JsonlFormat.toJson(event));
                 insert.setLong(5, event.epochNanos());
-                insert.setString(6, event.payload() instanceof EventPayload.CommandSucceeded succeeded
-                        ? succeeded.verb() : ((EventPayload.CommandFailed) event.payload()).verb());
+                insert.setString(6, event.commandVerb());
                 insert.setObject(7, origin);
                 insert.setLong(8, i);
                 insert.addBatch();

@@ -30,21 +30,10 @@ final class EventFilter {
             return false;
         }
         if (verb != null) {
-            String eventVerb = verbOf(event);
+            String eventVerb = event.commandVerb();
             return eventVerb != null && verb.matcher(eventVerb).matches();
         }
         return true;
-    }
-
-    /** The verb of a command event, {@code null} for session events. */
-    static String verbOf(DslEvent event) {
-        if (event.payload() instanceof EventPayload.CommandSucceeded succeeded) {
-            return succeeded.verb();
-        }
-        if (event.payload() instanceof EventPayload.CommandFailed failed) {
-            return failed.verb();
-        }
-        return null;
     }
 
     /** {@code cbu.*} to a regex: {@code *} any run of characters, {@code ?} one, everything else literal. */

@@ -12,13 +12,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,17 +29,11 @@ import picocli.CommandLine.Spec;
                 "With --resume NAME, a rerun continues exactly where the last one stopped."})
 final class ExportJsonlCommand implements Callable<Integer> {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-
-    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
-    Path dir;
+    @Mixin
+    ExportSourceOptions source;
 
     @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "The output file (appended to), or - for standard output.")
     String out;
-
-    @Option(names = "--from", paramLabel = "start|end|INDEX|TIME", converter = PositionConverter.class,
-            description = "Where to start on a first run (default: start).")
-    Position from;
 
     @Option(names = "--until", paramLabel = "INDEX|TIME", converter = PositionConverter.class,
             description = "Stop before the first event at or after this index or time.")
@@ -50,10 +42,6 @@ final class ExportJsonlCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "NAME",
             description = "Make the export resumable and exactly once under this name (letters, digits, . _ -).")
     String resume;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10000", hidden = true,
-            description = "Events between two checkpoints.")
-    int checkpointEvery;
 
     @Mixin
     DamageOption damage;
@@ -70,12 +58,12 @@ final class ExportJsonlCommand implements Callable<Integer> {
                 : resume == null ? JsonlExportSink.appending(Path.of(out)) : JsonlExportSink.resumable(Path.of(out), resume);
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
         ExactlyOnceExport.Result result;
-        try (EventInput input = damage.open(dir, err)) {
+        try (EventInput input = damage.open(source.dir, err)) {
             result = ExactlyOnceExport.builder()
-                    .source(after -> input.exportCursor(resume, from == null ? new Position.Start() : from, after))
+                    .source(after -> input.exportCursor(resume, source.start(), after))
                     .sink(sink)
                     .limit(this::reachedUntil)
-                    .batchSize(checkpointEvery)
+                    .batchSize(source.checkpointEvery)
                     .progress(progress::update)
                     .run();
         } finally {
@@ -90,18 +78,13 @@ final class ExportJsonlCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (resume != null && !NAME.matcher(resume).matches()) {
-            throw new ParameterException(spec.commandLine(), "--resume: a name of letters, digits, '.', '_' or '-', got '" + resume + "'");
-        }
+        source.validate(resume);
         if (resume != null && "-".equals(out)) {
             throw new ParameterException(spec.commandLine(), "--resume needs --out FILE: standard output cannot be cut back after an interruption");
         }
         if (until instanceof Position.Start || until instanceof Position.End) {
             throw new ParameterException(spec.commandLine(), "--until takes an index or a time, got '"
                     + (until instanceof Position.Start ? "start" : "end") + "'");
-        }
-        if (checkpointEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
         }
     }
 

@@ -1,24 +1,19 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.export.ExactlyOnceExport;
-import dev.telltale.store.chronicle.Position;
 import dev.telltale.store.postgres.Database;
 import dev.telltale.store.postgres.DatabaseException;
 import dev.telltale.store.postgres.PostgresExportSink;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,12 +27,11 @@ import picocli.CommandLine.Spec;
                 "each batch is committed with its checkpoint; a rerun continues where the last stopped."})
 final class ExportPostgresCommand implements Callable<Integer> {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
-    Path dir;
+    @Mixin
+    ExportSourceOptions source;
 
     @Mixin
     DatabaseOptions db;
@@ -46,17 +40,9 @@ final class ExportPostgresCommand implements Callable<Integer> {
             description = "The export's name, under which its checkpoint is kept (default: ${DEFAULT-VALUE}).")
     String resume;
 
-    @Option(names = "--from", paramLabel = "start|end|INDEX|TIME", converter = PositionConverter.class,
-            description = "Where to start on a first run (default: start).")
-    Position from;
-
     @Option(names = "--retry-for", paramLabel = "DURATION", defaultValue = "PT5M", converter = DurationConverter.class,
             description = "How long to wait for a database that went away mid-export, such as 30s, 5m (default: 5m; 0: do not wait).")
     Duration retryFor;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10000", hidden = true,
-            description = "Events between two checkpoints.")
-    int checkpointEvery;
 
     @Mixin
     DamageOption damage;
@@ -66,16 +52,11 @@ final class ExportPostgresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!NAME.matcher(resume).matches()) {
-            throw new ParameterException(spec.commandLine(), "--resume: a name of letters, digits, '.', '_' or '-', got '" + resume + "'");
-        }
-        if (checkpointEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
-        }
+        source.validate(resume);
         Database database = db.database();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err);
-        try (EventInput input = damage.open(dir, err)) {
+        try (EventInput input = damage.open(source.dir, err)) {
             UUID origin = input.origin();
             long started = System.nanoTime();
             long exportedHere = 0;
@@ -83,12 +64,12 @@ final class ExportPostgresCommand implements Callable<Integer> {
             Duration wait = FIRST_WAIT;
             long waitingSince = 0;
             while (true) {
-                PostgresExportSink sink = PostgresExportSink.to(database, origin, resume, dir.toString());
+                PostgresExportSink sink = PostgresExportSink.to(database, origin, resume, source.dir.toString());
                 try {
                     ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
-                            .source(after -> input.exportCursor("postgres-" + resume, from == null ? new Position.Start() : from, after))
+                            .source(after -> input.exportCursor("postgres-" + resume, source.start(), after))
                             .sink(sink)
-                            .batchSize(checkpointEvery)
+                            .batchSize(source.checkpointEvery)
                             .progress(progress::update)
                             .run();
                     exportedHere += result.exported();

@@ -66,7 +66,7 @@ class AcrossProcessesTest {
             assertThat(writer.exitValue()).isZero();
             List<String> verbs = new ArrayList<>();
             for (String line : lines) {
-                verbs.add(EventFilter.verbOf(JsonlFormat.fromJson(line)));
+                verbs.add(JsonlFormat.fromJson(line).commandVerb());
             }
             assertThat(verbs).hasSize(count);
             for (int i = 0; i < count; i++) {

@@ -69,11 +69,11 @@ class TailCommandTest {
         assertThat(failedCbuOfFirst).isNotEmpty().allSatisfy(event -> {
             assertThat(event.sessionId()).isEqualTo(first);
             assertThat(event.type().wireName()).isEqualTo("command_failed");
-            assertThat(EventFilter.verbOf(event)).startsWith("cbu.");
+            assertThat(event.commandVerb()).startsWith("cbu.");
         });
         long expected = events.stream().filter(e -> first.equals(e.sessionId()))
                 .filter(e -> e.type().wireName().equals("command_failed"))
-                .filter(e -> EventFilter.verbOf(e).startsWith("cbu.")).count();
+                .filter(e -> e.commandVerb().startsWith("cbu.")).count();
         assertThat(failedCbuOfFirst).hasSize((int) expected);
     }
 

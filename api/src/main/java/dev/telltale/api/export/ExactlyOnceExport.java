@@ -59,8 +59,6 @@ public final class ExactlyOnceExport {
     private final Limit limit;
     private final int batchSize;
     private final LongConsumer progress;
-    /** The source positions of the events in the batch being gathered. */
-    private long[] positions;
 
     private ExactlyOnceExport(Builder builder) {
         this.source = Objects.requireNonNull(builder.source, "source");
@@ -85,7 +83,8 @@ public final class ExactlyOnceExport {
             ExportCheckpoint checkpoint = output.resume();
             long exported = 0;
             List<DslEvent> batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
-            positions = new long[Math.min(batchSize, 1 << 16)];
+            // The source positions of the batch's events, for sinks that key rows by position.
+            long[] positions = new long[Math.min(batchSize, 1 << 16)];
             try (ExportCursor cursor = source.openAfter(checkpoint.lastPosition())) {
                 long lastPosition = checkpoint.lastPosition();
                 DslEvent event = cursor.next();
@@ -97,10 +96,10 @@ public final class ExactlyOnceExport {
                     positions[batch.size()] = lastPosition;
                     batch.add(event);
                     if (batch.size() == batchSize) {
-                        exported += commit(output, cursor, batch, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
+                        exported += commit(output, cursor, batch, positions, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
                     }
                 }
-                exported += commit(output, cursor, batch, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
+                exported += commit(output, cursor, batch, positions, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
                 if (event == null) {
                     // After the commit: what was read is kept, and a rerun continues from there.
                     cursor.requireAtEnd();
@@ -110,8 +109,8 @@ public final class ExactlyOnceExport {
         }
     }
 
-    private long commit(ExportSink output, ExportCursor cursor, List<DslEvent> batch, ExportCheckpoint checkpoint)
-            throws IOException {
+    private long commit(ExportSink output, ExportCursor cursor, List<DslEvent> batch, long[] positions,
+            ExportCheckpoint checkpoint) throws IOException {
         int size = batch.size();
         output.write(batch, positions, checkpoint);
         batch.clear();

@@ -42,11 +42,12 @@ public final class ExportOrigin {
     }
 
     private static void create(Path file) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path temp = null;
         try {
+            // A name of its own for each call: two threads, or processes, creating it at once never share one.
+            temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
             Files.writeString(temp, UUID.randomUUID() + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             // A hard link fails when the name exists: never replaces an id another process wrote.
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException someoneElseWasFirst) {
@@ -54,7 +55,9 @@ public final class ExportOrigin {
         } catch (IOException e) {
             throw new IOException("cannot create the origin id file " + file + ": " + e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 }

@@ -30,6 +30,12 @@ class DrainAgentTest {
                 (full, closed, e) -> reports.add(new long[] {full, closed}), log);
     }
 
+    /** An agent whose events may wait in memory, up to {@code waitingLimit}, for the store's first open. */
+    private DrainAgent waitingAgent(EventEmitter from, ManagedStore store, int batchSize, int waitingLimit) {
+        return new DrainAgent(from, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}), log, waitingLimit);
+    }
+
     private void emit(int count) {
         for (int i = 0; i < count; i++) {
             emitter.emit(DslEvent.succeeded(i, null, "a.b", 1));
@@ -205,16 +211,8 @@ class DrainAgentTest {
         EventEmitter small = new EventEmitter(1, 8);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore();
-        ManagedStore managed = new ManagedStore(null, () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IOException("interrupted", e);
-            }
-            return store;
-        }, "test (opening)", log, true);
-        DrainAgent agent = new DrainAgent(small, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 20);
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = waitingAgent(small, managed, 4, 20);
         agent.onStart();
         List<DslEvent> sent = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -278,8 +276,7 @@ class DrainAgentTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore();
         ManagedStore managed = openingUntil(release, store);
-        DrainAgent agent = new DrainAgent(big, managed, 1000, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 200_000);
+        DrainAgent agent = waitingAgent(big, managed, 1000, 200_000);
         agent.onStart();
         List<DslEvent> sent = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
@@ -314,8 +311,7 @@ class DrainAgentTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore();
         ManagedStore managed = openingUntil(release, store);
-        DrainAgent agent = new DrainAgent(emitter, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 100);
+        DrainAgent agent = waitingAgent(emitter, managed, 4, 100);
         agent.onStart();
         emit(10);
         agent.doWork();
@@ -340,8 +336,7 @@ class DrainAgentTest {
             }
             return failing;
         }, "test (opening)", log, true);
-        DrainAgent agent = new DrainAgent(emitter, managed, 4, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log, 100);
+        DrainAgent agent = waitingAgent(emitter, managed, 4, 100);
         agent.onStart();
         emit(6);
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {

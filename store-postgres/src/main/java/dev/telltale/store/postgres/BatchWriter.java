@@ -1,8 +1,6 @@
 package dev.telltale.store.postgres;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.api.EventPayload.CommandFailed;
-import dev.telltale.api.EventPayload.CommandSucceeded;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
 import dev.telltale.store.jsonl.JsonlEncoder;
@@ -121,7 +119,7 @@ final class BatchWriter {
         payloads.write(event);
         events.plain(payloadVersion);
         events.number(event.epochNanos());
-        events.text(verbOf(event));
+        events.text(event.commandVerb());
         events.plain(origin);
         events.number(position);
         events.endRow();
@@ -146,15 +144,6 @@ final class BatchWriter {
         entries.endRow();
     }
 
-    private static String verbOf(DslEvent event) {
-        if (event.payload() instanceof CommandSucceeded succeeded) {
-            return succeeded.verb();
-        }
-        if (event.payload() instanceof CommandFailed failed) {
-            return failed.verb();
-        }
-        return null;
-    }
 
     /** To the microsecond, rounded down: what {@code timestamptz} keeps, and what the link query computes. */
     static String timestamp(long epochNanos) {

@@ -168,17 +168,13 @@ public final class Database {
 
     private static String requireJdbcUrl(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            String shown = jdbcUrl == null ? "none" : "'" + Database.withoutQuery(jdbcUrl) + "'";
+            String shown = jdbcUrl == null ? "none" : "'" + Errors.withoutQuery(jdbcUrl) + "'";
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + shown
                     + " (expected jdbc:postgresql://HOST[:PORT]/DATABASE)");
         }
         return jdbcUrl;
     }
 
-    private static String withoutQuery(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
-    }
 
     /** Names the database and the user, never the password. */
     @Override

@@ -74,19 +74,23 @@ final class PgText {
         } else if (payload instanceof CommandFailed failed) {
             ErrorSnapshot error = failed.error();
             String verb = clean(failed.verb());
-            ErrorSnapshot cleanError = new ErrorSnapshot(clean(error.errorType()), clean(error.message()),
-                    clean(error.sourceId()), error.httpStatus(), clean(error.verb()));
-            if (verb != failed.verb() || !cleanError.equals(error)) {
-                cleaned = new CommandFailed(verb, failed.durationNanos(), cleanError);
+            String type = clean(error.errorType());
+            String message = clean(error.message());
+            String sourceId = clean(error.sourceId());
+            String errorVerb = clean(error.verb());
+            if (verb != failed.verb() || type != error.errorType() || message != error.message()
+                    || sourceId != error.sourceId() || errorVerb != error.verb()) {
+                cleaned = new CommandFailed(verb, failed.durationNanos(),
+                        new ErrorSnapshot(type, message, sourceId, error.httpStatus(), errorVerb));
             }
         } else if (payload instanceof SessionEntry entry) {
             String source = clean(entry.source());
             String content = clean(entry.content());
             EventRef ref = entry.event();
-            EventRef cleanRef = ref == null ? null : new EventRef(ref.sessionId(), ref.epochNanos(), clean(ref.verb()));
-            if (source != entry.source() || content != entry.content() || (ref != null && cleanRef.verb() != ref.verb())) {
+            String refVerb = ref == null ? null : clean(ref.verb());
+            if (source != entry.source() || content != entry.content() || (ref != null && refVerb != ref.verb())) {
                 cleaned = new SessionEntry(entry.entryType(), entry.entryNo(), source, content,
-                        ref == null || cleanRef.verb() == ref.verb() ? ref : cleanRef);
+                        ref == null || refVerb == ref.verb() ? ref : new EventRef(ref.sessionId(), ref.epochNanos(), refVerb));
             }
         }
         return cleaned == payload ? event : new DslEvent(event.epochNanos(), event.sessionId(), cleaned);
