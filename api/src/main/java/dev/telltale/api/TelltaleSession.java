@@ -4,8 +4,8 @@ import dev.telltale.api.runtime.EventRuntime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * A session: a run of commands from one source (a REPL, an agent's tool runner, an API client).
@@ -35,8 +35,14 @@ public final class TelltaleSession implements AutoCloseable {
     private final LongAdder commands = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The last command recorded in this session; set with release semantics (a plain store on x86). */
-    private final AtomicReference<DslEvent> lastCommand = new AtomicReference<>();
+    /**
+     * The last command recorded in this session, as its verb ({@code null} before the first) and
+     * start; written under {@link #lastCommandLock}'s write lock, taken only if free (of two commands
+     * ending at once in one session, either may be "last"), and read optimistically.
+     */
+    private final StampedLock lastCommandLock = new StampedLock();
+    private String lastVerb;
+    private long lastEpochNanos;
 
     private TelltaleSession(UUID id, SessionSource source) {
         this.id = id;
@@ -100,8 +106,27 @@ public final class TelltaleSession implements AutoCloseable {
      * generated code when a command of this session ends, just before the event is emitted.
      */
     public void recordCommand(DslEvent event) {
-        recordCommand(event.type() == EventType.COMMAND_FAILED);
-        lastCommand.lazySet(event);
+        String verb = event.commandVerb();
+        if (verb == null) {
+            recordCommand(event.type() == EventType.COMMAND_FAILED);
+        } else {
+            recordCommand(event.epochNanos(), verb, event.type() == EventType.COMMAND_FAILED);
+        }
+    }
+
+    /**
+     * Counts one command and remembers it for {@link #lastCommand()}, given by its start and verb;
+     * what Telltale's generated code calls when a command of this session ends, just before its event
+     * is handed over. Allocates nothing.
+     */
+    public void recordCommand(long epochNanos, String verb, boolean failed) {
+        recordCommand(failed);
+        long stamp = lastCommandLock.tryWriteLock();
+        if (stamp != 0) {
+            lastVerb = verb;
+            lastEpochNanos = epochNanos;
+            lastCommandLock.unlockWrite(stamp);
+        }
     }
 
     /**
@@ -111,8 +136,21 @@ public final class TelltaleSession implements AutoCloseable {
      * a build without events (no command is recorded there), so the same code runs in both builds.
      */
     public Optional<EventRef> lastCommand() {
-        DslEvent event = lastCommand.get();
-        return event == null ? Optional.empty() : Optional.of(EventRef.to(event));
+        String verb;
+        long epochNanos;
+        long stamp = lastCommandLock.tryOptimisticRead();
+        verb = lastVerb;
+        epochNanos = lastEpochNanos;
+        if (!lastCommandLock.validate(stamp)) {
+            stamp = lastCommandLock.readLock();
+            try {
+                verb = lastVerb;
+                epochNanos = lastEpochNanos;
+            } finally {
+                lastCommandLock.unlockRead(stamp);
+            }
+        }
+        return verb == null ? Optional.empty() : Optional.of(new EventRef(id, epochNanos, verb));
     }
 
     /**

@@ -6,6 +6,9 @@ public enum DropReason {
     QUEUE_FULL,
     /** Telltale was closed (or is closing): nothing more is accepted. */
     CLOSED,
-    /** The event was {@code null}. */
+    /**
+     * The event was {@code null}, or a command handed over by its parts was not a valid event
+     * ({@code null} or blank verb, negative duration).
+     */
     NULL_EVENT
 }

@@ -12,6 +12,7 @@ import dev.telltale.core.internal.StoreLoader;
 import dev.telltale.api.store.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -192,6 +193,18 @@ public final class Events implements EventSink, AutoCloseable {
         EventEmitter target = emitter;
         if (target != null) {
             target.emit(event);
+        }
+    }
+
+    /**
+     * Hands over a command that returned normally as its parts, allocating nothing; see {@link
+     * EventSink#emitSucceeded}. Never blocks, never throws.
+     */
+    @Override
+    public void emitSucceeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
+        EventEmitter target = emitter;
+        if (target != null) {
+            target.emitSucceeded(epochNanos, sessionId, verb, durationNanos);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.telltale.api.runtime;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.EventSink;
 import dev.telltale.api.TelltaleSession;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A generated override reads the monotonic clock once before and once after the command and
  * derives the wall-clock timestamp from the first reading ({@link EventClock}), so a capture costs
- * two clock reads, one event and one {@code emit}.
+ * two clock reads and one hand-over; a command that returns normally is handed over as its parts
+ * ({@link EventSink#emitSucceeded}), so recording it allocates nothing.
  */
 public final class Capture {
 
@@ -116,13 +118,15 @@ public final class Capture {
         long durationNanos = System.nanoTime() - startNanos;
         try {
             long timestamp = EventClock.epochNanos(startNanos);
-            DslEvent event = failure == null
-                    ? DslEvent.succeeded(timestamp, sessionId, verb, durationNanos)
-                    : DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure);
             if (counted != null) {
-                counted.recordCommand(event);
+                counted.recordCommand(timestamp, verb, failure != null);
             }
-            EventRuntime.current().sink().emit(event);
+            EventSink sink = EventRuntime.current().sink();
+            if (failure == null) {
+                sink.emitSucceeded(timestamp, sessionId, verb, durationNanos);
+            } else {
+                sink.emit(DslEvent.failed(timestamp, sessionId, verb, durationNanos, failure));
+            }
         } catch (Throwable recordingFailed) {
             // Not recorded; the command's own outcome goes back to the caller untouched.
         }

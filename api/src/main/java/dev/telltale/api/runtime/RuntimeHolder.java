@@ -4,6 +4,7 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.ServiceLoader;
 
 /** Loads the {@link EventRuntime} once, on first use, and guards every call into it. */
@@ -70,6 +71,15 @@ final class RuntimeHolder {
                 sink.emit(event);
             } catch (Throwable failure) {
                 // Dropped: the runtime counts what it can; a runtime that throws cannot.
+            }
+        }
+
+        @Override
+        public void emitSucceeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
+            try {
+                sink.emitSucceeded(epochNanos, sessionId, verb, durationNanos);
+            } catch (Throwable failure) {
+                // As emit.
             }
         }
 

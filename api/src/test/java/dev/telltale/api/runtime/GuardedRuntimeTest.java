@@ -45,6 +45,11 @@ class GuardedRuntimeTest {
     }
 
     @Test
+    void emitSucceeded_whenTheRuntimeThrows_returnsQuietly() {
+        guarded.sink().emitSucceeded(1, null, "a.b", 1);
+    }
+
+    @Test
     void emit_whenTheRuntimeCannotEvenGiveItsSink_discards() {
         RuntimeHolder.Guarded noSink = new RuntimeHolder.Guarded(new EventRuntime() {
             @Override

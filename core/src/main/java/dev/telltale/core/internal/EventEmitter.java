@@ -3,6 +3,7 @@ package dev.telltale.core.internal;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
 import dev.telltale.core.DropReason;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -68,6 +69,24 @@ public final class EventEmitter implements EventSink {
     }
 
     /**
+     * Accepts a succeeded command as its parts, without an event object (the drain thread makes it),
+     * or drops and counts it: an invalid one ({@code null} or blank verb, negative duration) as a
+     * {@link DropReason#NULL_EVENT}. Never blocks, never throws, allocates nothing.
+     */
+    @Override
+    public void emitSucceeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
+        if (verb == null || durationNanos < 0 || verb.isBlank()) {
+            droppedNull.increment();
+        } else if (closed) {
+            droppedClosed.increment();
+        } else if (queue.offerSucceeded(epochNanos, sessionId, verb, durationNanos)) {
+            signal.wake();
+        } else {
+            droppedQueueFull.increment();
+        }
+    }
+
+    /**
      * Drain thread: sleeps at most {@code maxNanos}, or until an event is accepted (not at all if one
      * waits already). See {@link DrainSignal}.
      */
@@ -101,7 +120,7 @@ public final class EventEmitter implements EventSink {
         if (!closed) {
             throw new IllegalStateException("sweepStranded() before close()");
         }
-        int swept = queue.drain(event -> { }, Integer.MAX_VALUE);
+        int swept = queue.drain(null, Integer.MAX_VALUE);
         stranded += swept;
         return swept;
     }

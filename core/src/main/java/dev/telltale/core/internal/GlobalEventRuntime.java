@@ -6,6 +6,7 @@ import dev.telltale.api.EventSink;
 import dev.telltale.api.runtime.EventHealth;
 import dev.telltale.api.runtime.EventRuntime;
 import dev.telltale.core.Events;
+import java.util.UUID;
 
 /**
  * Connects generated code and sessions (which know only the api) to {@link Events#global()}.
@@ -32,5 +33,10 @@ public final class GlobalEventRuntime implements EventRuntime, EventSink {
     @Override
     public void emit(DslEvent event) {
         Events.global().emit(event);
+    }
+
+    @Override
+    public void emitSucceeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
+        Events.global().emitSucceeded(epochNanos, sessionId, verb, durationNanos);
     }
 }

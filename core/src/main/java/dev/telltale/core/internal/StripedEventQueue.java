@@ -1,13 +1,12 @@
 package dev.telltale.core.internal;
 
 import dev.telltale.api.DslEvent;
+import java.util.UUID;
 import java.util.function.Consumer;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscArrayQueue;
 
 /**
- * A bounded multi-producer, single-consumer queue made of independent stripes; the one place
- * Telltale touches JCTools.
+ * A bounded multi-producer, single-consumer queue made of independent stripes, each an
+ * {@link EventRing}.
  *
  * <p>Any thread may call {@link #offer}; it goes to the stripe its thread id selects, so a thread's
  * events stay in the order it offered them. Only one thread at a time may call {@link #drain} (the
@@ -23,20 +22,16 @@ import org.jctools.queues.MpscArrayQueue;
  */
 final class StripedEventQueue {
 
-    private final MpscArrayQueue<DslEvent>[] stripes;
+    private final EventRing[] stripes;
     private final int mask;
     private final int stripeCapacity;
     /** Which stripe the next drain starts at, so no stripe is always last; drain thread only. */
     private int nextDrainStart;
-    /** Where the stripes' drains hand events to; set per drain, drain thread only (no lambda per call). */
-    private Consumer<DslEvent> sink;
-    private final MessagePassingQueue.Consumer<DslEvent> toSink = event -> sink.accept(event);
 
     /**
      * @param stripeCount how many stripes; rounded up to a power of two
-     * @param capacityPerStripe how many events one stripe holds; JCTools rounds it up to a power of two
+     * @param capacityPerStripe how many events one stripe holds; rounded up to a power of two
      */
-    @SuppressWarnings("unchecked")
     StripedEventQueue(int stripeCount, int capacityPerStripe) {
         if (stripeCount < 1) {
             throw new IllegalArgumentException("stripeCount must be positive, got " + stripeCount);
@@ -45,9 +40,9 @@ final class StripedEventQueue {
             throw new IllegalArgumentException("capacityPerStripe must be at least 2, got " + capacityPerStripe);
         }
         int count = stripeCount == 1 ? 1 : Integer.highestOneBit(stripeCount - 1) << 1;
-        this.stripes = (MpscArrayQueue<DslEvent>[]) new MpscArrayQueue<?>[count];
+        this.stripes = new EventRing[count];
         for (int i = 0; i < count; i++) {
-            stripes[i] = new MpscArrayQueue<>(capacityPerStripe);
+            stripes[i] = new EventRing(capacityPerStripe);
         }
         this.mask = count - 1;
         this.stripeCapacity = stripes[0].capacity();
@@ -58,34 +53,41 @@ final class StripedEventQueue {
         return stripes[stripeOf(Thread.currentThread())].offer(event);
     }
 
+    /**
+     * Offers a command that returned normally, as its parts, to the calling thread's stripe; {@code
+     * false} when that stripe is full. {@code verb} must be valid for {@link DslEvent#succeeded}.
+     */
+    boolean offerSucceeded(long epochNanos, UUID sessionId, String verb, long durationNanos) {
+        return stripes[stripeOf(Thread.currentThread())].offerSucceeded(epochNanos, sessionId, verb, durationNanos);
+    }
+
     @SuppressWarnings("deprecation") // Thread.getId(): threadId() needs Java 19; the same final field.
     private int stripeOf(Thread thread) {
         return (int) thread.getId() & mask;
     }
 
     /**
-     * Moves up to {@code limit} events to {@code sink}, taking from each stripe in turn.
+     * Moves up to {@code limit} events to {@code sink} (or discards them when it is {@code null}),
+     * taking from each stripe in turn.
      *
      * @return how many events were moved
      */
     int drain(Consumer<DslEvent> sink, int limit) {
-        this.sink = sink;
-        MessagePassingQueue.Consumer<DslEvent> consumer = toSink;
         int moved = 0;
         int start = nextDrainStart;
         for (int i = 0; i <= mask && moved < limit; i++) {
-            moved += stripes[(start + i) & mask].drain(consumer, limit - moved);
+            moved += stripes[(start + i) & mask].drain(sink, limit - moved);
         }
         nextDrainStart = (start + 1) & mask;
         return moved;
     }
 
     /**
-     * Whether no stripe holds an event: reads each stripe's producer and consumer indexes (volatile),
+     * Whether no stripe holds an event: reads each stripe's consumer and producer indexes (volatile),
      * which an offer's CAS moves before the event lands. Any thread.
      */
     boolean isEmpty() {
-        for (MpscArrayQueue<DslEvent> stripe : stripes) {
+        for (EventRing stripe : stripes) {
             if (!stripe.isEmpty()) {
                 return false;
             }
@@ -96,7 +98,7 @@ final class StripedEventQueue {
     /** Events waiting, summed over the stripes; exact only when no thread offers or drains meanwhile. */
     int size() {
         int size = 0;
-        for (MpscArrayQueue<DslEvent> stripe : stripes) {
+        for (EventRing stripe : stripes) {
             size += stripe.size();
         }
         return size;
@@ -108,8 +110,8 @@ final class StripedEventQueue {
      */
     long accepted() {
         long accepted = 0;
-        for (MpscArrayQueue<DslEvent> stripe : stripes) {
-            accepted += stripe.currentProducerIndex();
+        for (EventRing stripe : stripes) {
+            accepted += stripe.accepted();
         }
         return accepted;
     }
