@@ -122,10 +122,18 @@ final class DrainAgent implements Agent {
         return work;
     }
 
-    /** Moves a batch from the queue to the end of the waiting events, if they are below their limit. */
+    /** Events taken from the queue that wait in memory to be appended; drain thread (for tests). */
+    int pendingInMemory() {
+        return waiting.size();
+    }
+
+    /**
+     * Moves everything in the queue to the end of the waiting events, up to their limit: the queue's
+     * stripes stay empty while the store opens and while cold code catches up with the backlog.
+     */
     private int moveToWaiting() {
         int room = waitingLimit - waiting.size();
-        return room <= 0 ? 0 : emitter.drainTo(addToWaiting, Math.min(batchSize, room));
+        return room <= 0 ? 0 : emitter.drainTo(addToWaiting, room);
     }
 
     /** Appends the next batch of the events that waited for the store's first open. */

@@ -26,7 +26,7 @@ public final class DrainPipeline {
     static final long IDLE_SLEEP_NANOS = 500_000_000;
 
     /** The most events that wait in memory for the store's first open: {@value}, fewer on a small heap. */
-    static final int MAX_WAITING = 1 << 20;
+    static final int MAX_WAITING = 1 << 21;
 
     private final ManagedStore store;
     private final DrainAgent agent;
@@ -65,7 +65,8 @@ public final class DrainPipeline {
 
     /**
      * How many events may wait in memory while the store's first open is under way: {@link #MAX_WAITING}
-     * (a second of a million events a second, the time a cold Chronicle queue takes to open here), or
+     * (two seconds of a million events a second: a cold Chronicle queue takes most of one to open here,
+     * and cold code most of another to catch up), or
      * what a sixteenth of the heap holds at 128 bytes an event.
      */
     static int waitingLimit(long maxHeapBytes) {

@@ -307,6 +307,42 @@ class DrainAgentTest {
     }
 
     @Test
+    void whileOpeningAndCatchingUp_oneStepEmptiesTheQueueIntoTheWaitingEvents_notJustOneBatch() {
+        EventEmitter small = new EventEmitter(1, 64);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore();
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = waitingAgent(small, managed, 4, 1000);
+        agent.onStart();
+        List<DslEvent> sent = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            sent.add(DslEvent.succeeded(i, null, "v", 1));
+            small.emit(sent.get(i));
+        }
+
+        agent.doWork();
+
+        assertThat(managed.opening()).isTrue();
+        assertThat(small.drainTo(null, 0)).isZero();
+        assertThat(agent.pendingInMemory()).as("all 60 moved while opening").isEqualTo(60);
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        for (int i = 60; i < 120; i++) {
+            sent.add(DslEvent.succeeded(i, null, "v", 1));
+            small.emit(sent.get(i));
+        }
+
+        agent.doWork();
+
+        assertThat(agent.pendingInMemory()).as("one batch of 4 appended, the 60 new ones moved").isEqualTo(116);
+        while (agent.doWork() > 0) {
+            // the rest
+        }
+        assertThat(small.dropped()).isZero();
+        assertThat(store.events()).isEqualTo(sent);
+    }
+
+    @Test
     void onClose_whileTheFirstOpenIsUnderWay_waitsForItAndAppendsWhatWaited() {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore();
