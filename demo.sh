@@ -24,8 +24,10 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "==> Building with -Pevents (the first run downloads the dependencies)"
 # No clean needed: the events build compiles to target/classes-events, the plain one to target/classes.
-mvn -B -q -Pevents install -DskipTests -Dinvoker.skip=true
-mvn -B -q -Pevents -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath"
+# -q -Dstyle.color=never: Maven's errors still show, without stray colour codes.
+./mvnw -B -q -Dstyle.color=never -Pevents install -DskipTests -Dinvoker.skip=true
+echo "    built; resolving the example's class path"
+./mvnw -B -q -Dstyle.color=never -Pevents -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath"
 
 if [ "$mode" = repl ]; then
   # shellcheck disable=SC2046

@@ -122,8 +122,21 @@ public final class PacedLoad {
             System.out.println("  drops in the first " + WARM_UP_SECONDS + " s, by 100 ms:" + timeline);
         }
         long cpuBefore = processCpuNanos();
+        StringBuilder steadyDrops = new StringBuilder();
+        long droppedSoFar = warm.dropped();
+        for (long tick = steady + TICK_NANOS; tick - end < 0; tick += TICK_NANOS) {
+            LockSupport.parkNanos(tick - System.nanoTime());
+            long dropped = events.stats().dropped();
+            if (dropped > droppedSoFar) {
+                steadyDrops.append(String.format(Locale.ROOT, " %.1f s: %,d;", (tick - begin) / 1e9, dropped - droppedSoFar));
+                droppedSoFar = dropped;
+            }
+        }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (steadyDrops.length() > 0) {
+            System.out.println("  drops in the steady state, by 100 ms (from the start):" + steadyDrops);
         }
         EventStats last = events.stats();
         long cpu = processCpuNanos() - cpuBefore;

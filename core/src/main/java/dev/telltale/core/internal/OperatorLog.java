@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.helpers.NOPLoggerFactory;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The one place Telltale tells an operator about trouble: a failed start, a failing store, a drain
@@ -44,7 +45,6 @@ public final class OperatorLog {
         void info(String line);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.telltale");
 
     private final long intervalNanos;
     private final LongSupplier nanoClock;
@@ -101,8 +101,14 @@ public final class OperatorLog {
 
     /** Whether SLF4J found a provider; without one it would discard everything. */
     static boolean slf4jHasProvider() {
+        // Looked up as SLF4J itself does, without initialising it: SLF4J's own first use prints three
+        // warning lines when it finds no provider, which would be Telltale's noise in the user's output.
         try {
-            return !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory);
+            if (System.getProperty("slf4j.provider") != null) {
+                return true;
+            }
+            ClassLoader loader = OperatorLog.class.getClassLoader();
+            return ServiceLoader.load(SLF4JServiceProvider.class, loader).iterator().hasNext();
         } catch (Throwable slf4jBroken) {
             return false;
         }
@@ -138,6 +144,9 @@ public final class OperatorLog {
     }
 
     private static final class Slf4jOutput implements Output {
+        /** Made only when SLF4J has a provider: SLF4J's first use without one prints warnings. */
+        private static final Logger LOG = LoggerFactory.getLogger("dev.telltale");
+
         @Override
         public void warn(String line, Throwable detail) {
             LOG.warn(line);

@@ -194,6 +194,35 @@ class DrainAgentTest {
     }
 
     @Test
+    void appendingWhatWaited_whenTheStoreAppendsPartOfABatch_countsThatPartPersistedTheRestLost_andFlushesIt() {
+        EventEmitter small = new EventEmitter(1, 16);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore(n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 3, null) : null);
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = waitingAgent(small, managed, 10, 100);
+        agent.onStart();
+        emitTo(small, 10);
+        agent.doWork();
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+
+        agent.doWork();
+
+        assertThat(agent.persisted()).isEqualTo(3);
+        assertThat(agent.lost()).isEqualTo(7);
+        assertThat(store.flushes()).isZero();
+        now += FLUSH_NANOS;
+        agent.doWork();
+        assertThat(store.flushes()).as("the 3 appended are flushed once the interval has passed").isEqualTo(1);
+    }
+
+    private static void emitTo(EventEmitter emitter, int count) {
+        for (int i = 0; i < count; i++) {
+            emitter.emit(DslEvent.succeeded(i, null, "v", 1));
+        }
+    }
+
+    @Test
     void onStart_opensTheStoreBeforeAnyWork() {
         java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
         DrainAgent agent = agent(new ManagedStore(null, () -> {
@@ -320,7 +349,7 @@ class DrainAgentTest {
             small.emit(sent.get(i));
         }
 
-        agent.doWork();
+        assertThat(agent.doWork()).as("work done: events moved").isEqualTo(60);
 
         assertThat(managed.opening()).isTrue();
         assertThat(small.drainTo(null, 0)).isZero();
@@ -502,5 +531,98 @@ class DrainAgentTest {
         now += 1;
         agent.doWork();
         assertThat(reports).singleElement().satisfies(r -> assertThat(r).containsExactly(3, 0));
+    }
+
+    @Test
+    void roleName_isTheDrainThreadsName() {
+        assertThat(agent(new ManagedStore(new RecordingStore(), null, "test", log), 1).roleName()).isEqualTo("telltale-drain");
+    }
+
+    @Test
+    void doWork_withNothingToTake_appendsNoEmptyBatch_butAFlushAloneCountsAsWork() {
+        RecordingStore store = new RecordingStore();
+        DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 10);
+
+        assertThat(agent.doWork()).isZero();
+        assertThat(store.appends()).as("no empty batch").isZero();
+        emit(3);
+        assertThat(agent.doWork()).isEqualTo(3);
+        now += FLUSH_NANOS;
+
+        assertThat(agent.doWork()).as("the flush").isEqualTo(1);
+        assertThat(store.flushes()).isEqualTo(1);
+        assertThat(store.appends()).isEqualTo(1);
+    }
+
+    @Test
+    void reportDrops_reportsEachReasonsCountSinceTheLastReport() {
+        EventEmitter tiny = new EventEmitter(1, 2);
+        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
+                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        for (int i = 0; i < 4; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));   // 2 accepted, 2 full
+        }
+        now += REPORT_NANOS;
+        agent.doWork();
+        tiny.close();
+        for (int i = 0; i < 3; i++) {
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));   // 3 closed
+        }
+        now += REPORT_NANOS;
+        agent.doWork();
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0)).containsExactly(2, 0);
+        assertThat(reports.get(1)).containsExactly(0, 3);
+    }
+
+    @Test
+    void appendingWhatWaited_whenTheWholeBatchFails_countsItLostAndFlushesNothing() {
+        EventEmitter small = new EventEmitter(1, 16);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingStore store = new RecordingStore(n -> n == 1 ? new IOException("disk gone") : null);
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = waitingAgent(small, managed, 10, 100);
+        agent.onStart();
+        emitTo(small, 10);
+        agent.doWork();
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+
+        agent.doWork();
+        now += FLUSH_NANOS;
+        agent.doWork();
+
+        assertThat(agent.lost()).isEqualTo(10);
+        assertThat(agent.persisted()).isZero();
+        assertThat(store.flushes()).as("nothing was appended, so nothing to flush").isZero();
+    }
+
+    @Test
+    void onClose_whenTheFirstOpenNeverWorks_countsTheEventsThatWaitedAsLost() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ManagedStore managed = new ManagedStore(null, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted", e);
+            }
+            throw new IOException("no such directory");
+        }, "test (opening)", log, true);
+        EventEmitter small = new EventEmitter(1, 16);
+        DrainAgent agent = waitingAgent(small, managed, 4, 100);
+        agent.onStart();
+        emitTo(small, 6);
+        agent.doWork();
+        assertThat(agent.pendingInMemory()).as("waiting for the first open").isEqualTo(6);
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        small.close();
+
+        agent.onClose();
+
+        assertThat(agent.lost()).isEqualTo(6);
+        assertThat(agent.persisted()).isZero();
+        assertThat(agent.pendingInMemory()).isZero();
     }
 }

@@ -229,4 +229,36 @@ class EventEmitterTest {
         assertThat(emitter.dropped()).as("every call accepted").isZero();
         assertThat((double) allocated / calls).as("bytes allocated per call (%d in all)", allocated).isLessThan(1.0);
     }
+
+    @Test
+    void dropped_isTheSumOfEveryReason_andClosedIncludesTheSweptStragglers() {
+        EventEmitter emitter = new EventEmitter(1, 2);
+        emitter.emit(event("a.b", 1));
+        emitter.emitSucceeded(2, null, "a.b", 2);
+        emitter.emit(event("a.b", 3));                 // full
+        emitter.emitSucceeded(4, null, "a.b", 4);      // full
+        emitter.emitSucceeded(5, null, "a.b", 5);      // full
+        emitter.emit(null);                            // null
+        emitter.close();
+        emitter.emit(event("a.b", 6));                 // closed
+        emitter.sweepStranded();                       // the 2 accepted: closed (stranded)
+
+        assertThat(emitter.dropped(DropReason.QUEUE_FULL)).isEqualTo(3);
+        assertThat(emitter.dropped(DropReason.NULL_EVENT)).isEqualTo(1);
+        assertThat(emitter.dropped(DropReason.CLOSED)).isEqualTo(3);
+        assertThat(emitter.dropped()).isEqualTo(7);
+        assertThat(emitter.emitted()).isEqualTo(7);
+    }
+
+    @Test
+    void emitSucceeded_wakesASleepingDrain() {
+        EventEmitter emitter = new EventEmitter(1, 4);
+        Thread sleeper = new Thread(() -> emitter.sleepUntilWork(java.util.concurrent.TimeUnit.HOURS.toNanos(1)));
+        sleeper.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(emitter::drainSleeping);
+
+        emitter.emitSucceeded(1, null, "wake.up", 1);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !sleeper.isAlive());
+    }
 }

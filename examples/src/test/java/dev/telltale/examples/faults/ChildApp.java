@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** A {@link FaultApp} in its own JVM, talked to line by line; its standard error goes to a file. */
+@SuppressWarnings("try") // close() may be interrupted: the test thread then stops anyway
 final class ChildApp implements AutoCloseable {
 
     /** How the child JVM is started. */

@@ -24,6 +24,7 @@ import java.util.Objects;
  * ({@code health STATUS | reason | …}), {@code loop}
  * (runs commands until killed), {@code quit} (closes the session and Telltale, then {@code stats …}).
  */
+@SuppressWarnings("try") // "quit" closes the session early, on purpose
 public final class FaultApp {
 
     private final DslExecutor recorded = DslExecutorFactory.create();

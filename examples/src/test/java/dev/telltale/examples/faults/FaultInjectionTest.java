@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * told in one line, that health says why, and that the counters conserve with the files holding
  * exactly what Telltale says it persisted.
  */
+@SuppressWarnings("try") // ChildApp and TmpfsMount close() may throw InterruptedException
 class FaultInjectionTest {
 
     private static final int KILLS = 8;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A small tmpfs mounted on a directory for one test: a real file system that really fills up. Linux, root. */
+@SuppressWarnings("try") // close() may be interrupted: the test thread then stops anyway
 final class TmpfsMount implements AutoCloseable {
 
     private final Path dir;

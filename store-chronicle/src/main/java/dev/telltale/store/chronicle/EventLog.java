@@ -37,6 +37,10 @@ import java.util.OptionalLong;
  */
 public final class EventLog implements Closeable {
 
+    /** The version of the event layout this Telltale writes and reads: {@value}. */
+    public static final int LAYOUT_VERSION = dev.telltale.store.chronicle.internal.EventLayout.VERSION;
+
+
     private final Path dir;
     private final QueueReader reader;
     private final ReaderPositions positions;
