@@ -195,16 +195,8 @@ class DrainAgentTest {
 
     @Test
     void appendingWhatWaited_whenTheStoreAppendsPartOfABatch_countsThatPartPersistedTheRestLost_andFlushesIt() {
-        EventEmitter small = new EventEmitter(1, 16);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore(n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 3, null) : null);
-        ManagedStore managed = openingUntil(release, store);
-        DrainAgent agent = waitingAgent(small, managed, 10, 100);
-        agent.onStart();
-        emitTo(small, 10);
-        agent.doWork();
-        release.countDown();
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        DrainAgent agent = tenWaitedForTheFirstOpenOf(store);
 
         agent.doWork();
 
@@ -214,6 +206,21 @@ class DrainAgentTest {
         now += FLUSH_NANOS;
         agent.doWork();
         assertThat(store.flushes()).as("the 3 appended are flushed once the interval has passed").isEqualTo(1);
+    }
+
+    /** An agent (batches of 10) whose store's first open took until 10 events waited in memory; now open. */
+    private DrainAgent tenWaitedForTheFirstOpenOf(RecordingStore store) {
+        EventEmitter small = new EventEmitter(1, 16);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ManagedStore managed = openingUntil(release, store);
+        DrainAgent agent = waitingAgent(small, managed, 10, 100);
+        agent.onStart();
+        emitTo(small, 10);
+        agent.doWork();
+        assertThat(agent.pendingInMemory()).isEqualTo(10);
+        release.countDown();
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        return agent;
     }
 
     private static void emitTo(EventEmitter emitter, int count) {
@@ -578,16 +585,8 @@ class DrainAgentTest {
 
     @Test
     void appendingWhatWaited_whenTheWholeBatchFails_countsItLostAndFlushesNothing() {
-        EventEmitter small = new EventEmitter(1, 16);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         RecordingStore store = new RecordingStore(n -> n == 1 ? new IOException("disk gone") : null);
-        ManagedStore managed = openingUntil(release, store);
-        DrainAgent agent = waitingAgent(small, managed, 10, 100);
-        agent.onStart();
-        emitTo(small, 10);
-        agent.doWork();
-        release.countDown();
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !managed.opening());
+        DrainAgent agent = tenWaitedForTheFirstOpenOf(store);
 
         agent.doWork();
         now += FLUSH_NANOS;
