@@ -48,7 +48,9 @@ public record DslEvent(long epochNanos, UUID sessionId, EventPayload payload) {
 
     /** A command that threw {@code error}; the error is turned into a bounded {@link ErrorSnapshot}. */
     public static DslEvent failed(long epochNanos, UUID sessionId, String verb, long durationNanos, Throwable error) {
-        return new DslEvent(epochNanos, sessionId,
+        return new DslEvent(
+                epochNanos,
+                sessionId,
                 new EventPayload.CommandFailed(verb, durationNanos, ErrorSnapshot.of(error, verb)));
     }
 
@@ -60,8 +62,8 @@ public record DslEvent(long epochNanos, UUID sessionId, EventPayload payload) {
     /** A session ended. */
     public static DslEvent sessionEnded(
             long epochNanos, UUID sessionId, long commandCount, long errorCount, long durationNanos) {
-        return new DslEvent(epochNanos, sessionId,
-                new EventPayload.SessionEnded(commandCount, errorCount, durationNanos));
+        return new DslEvent(
+                epochNanos, sessionId, new EventPayload.SessionEnded(commandCount, errorCount, durationNanos));
     }
 
     /** An entry of a session's conversation; see {@link SessionLogger}. */

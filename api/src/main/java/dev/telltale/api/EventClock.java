@@ -16,8 +16,7 @@ public final class EventClock {
     /** Anchors are immutable; the volatile field publishes a whole one at a time. */
     private static volatile Anchor anchor = Anchor.take();
 
-    private EventClock() {
-    }
+    private EventClock() {}
 
     /** Nanoseconds since the epoch (UTC) for a reading of {@link System#nanoTime()}. */
     public static long epochNanos(long nanoTime) {
@@ -32,7 +31,8 @@ public final class EventClock {
 
     /** The instant for nanoseconds since the epoch. */
     public static Instant toInstant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+        return Instant.ofEpochSecond(
+                Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
     /**

@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
  * {@code durationSecs()} give the note's units.
  */
 public sealed interface EventPayload
-        permits EventPayload.CommandSucceeded, EventPayload.CommandFailed,
-                EventPayload.SessionStarted, EventPayload.SessionEnded, EventPayload.SessionEntry {
+        permits EventPayload.CommandSucceeded,
+                EventPayload.CommandFailed,
+                EventPayload.SessionStarted,
+                EventPayload.SessionEnded,
+                EventPayload.SessionEntry {
 
     /** The longest verb an event keeps, in chars; a longer one is cut when the payload is made. */
     int MAX_VERB_LENGTH = 256;
@@ -103,8 +106,8 @@ public sealed interface EventPayload
     record SessionEnded(long commandCount, long errorCount, long durationNanos) implements EventPayload {
         public SessionEnded {
             if (commandCount < 0 || errorCount < 0 || errorCount > commandCount) {
-                throw new IllegalArgumentException("need 0 <= errorCount <= commandCount, got errorCount="
-                        + errorCount + " commandCount=" + commandCount);
+                throw new IllegalArgumentException("need 0 <= errorCount <= commandCount, got errorCount=" + errorCount
+                        + " commandCount=" + commandCount);
             }
             requireDuration(durationNanos);
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
 public interface EventSink {
 
     /** A sink that discards every event; for code that runs with events switched off. */
-    EventSink DISCARDING = event -> { };
+    EventSink DISCARDING = event -> {};
 
     /**
      * Hands an event over. Returns at once whether or not the event was accepted.

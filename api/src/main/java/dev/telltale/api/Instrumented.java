@@ -24,5 +24,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-public @interface Instrumented {
-}
+public @interface Instrumented {}

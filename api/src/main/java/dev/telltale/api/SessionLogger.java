@@ -63,8 +63,8 @@ public final class SessionLogger {
      */
     public static SessionLogger of(UUID sessionId, String source) {
         Objects.requireNonNull(sessionId, "sessionId");
-        return new SessionLogger(sessionId,
-                Strings.cut(Strings.requireText(source, "source"), EventPayload.MAX_SOURCE_LENGTH));
+        return new SessionLogger(
+                sessionId, Strings.cut(Strings.requireText(source, "source"), EventPayload.MAX_SOURCE_LENGTH));
     }
 
     public UUID sessionId() {

@@ -3,8 +3,7 @@ package dev.telltale.api;
 /** Bounded strings: how the model keeps every text it carries small. */
 final class Strings {
 
-    private Strings() {
-    }
+    private Strings() {}
 
     /**
      * {@code text} cut to at most {@code maxChars} chars without splitting a surrogate pair. Copies

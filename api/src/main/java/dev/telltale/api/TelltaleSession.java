@@ -41,6 +41,7 @@ public final class TelltaleSession implements AutoCloseable {
      * ending at once in one session, either may be "last"), and read optimistically.
      */
     private final StampedLock lastCommandLock = new StampedLock();
+
     private String lastVerb;
     private long lastEpochNanos;
 
@@ -171,8 +172,8 @@ public final class TelltaleSession implements AutoCloseable {
         }
         long commandCount = commands.sum();
         long errorCount = Math.min(errors.sum(), commandCount);
-        emitQuietly(DslEvent.sessionEnded(EventClock.nowEpochNanos(), id,
-                commandCount, errorCount, Math.max(0, System.nanoTime() - startNanos)));
+        emitQuietly(DslEvent.sessionEnded(
+                EventClock.nowEpochNanos(), id, commandCount, errorCount, Math.max(0, System.nanoTime() - startNanos)));
     }
 
     /** Sessions open and close in user code: recording them must never throw there. */

@@ -52,10 +52,13 @@ class DslEventTest {
         assertThat(event.epochNanos()).isEqualTo(AT);
         assertThat(event.sessionId()).isEqualTo(SESSION);
         assertThat(event.type()).isEqualTo(EventType.COMMAND_FAILED);
-        assertThat(event.payload()).isEqualTo(new CommandFailed("cbu.delete", 2_000,
-                new ErrorSnapshot("java.lang.IllegalStateException", "no such cbu", null, null, "cbu.delete")));
-        assertThat(event.payload()).isEqualTo(
-                new CommandFailed("cbu.delete", 2_000, ErrorSnapshot.of(error, "cbu.delete")));
+        assertThat(event.payload())
+                .isEqualTo(new CommandFailed(
+                        "cbu.delete",
+                        2_000,
+                        new ErrorSnapshot("java.lang.IllegalStateException", "no such cbu", null, null, "cbu.delete")));
+        assertThat(event.payload())
+                .isEqualTo(new CommandFailed("cbu.delete", 2_000, ErrorSnapshot.of(error, "cbu.delete")));
     }
 
     @Test
@@ -69,8 +72,7 @@ class DslEventTest {
     void failed_whenMessageIsHuge_carriesOnlyTheCutMessage() {
         DslEvent event = DslEvent.failed(AT, SESSION, "v", 1, new RuntimeException("x".repeat(100_000)));
 
-        assertThat(((CommandFailed) event.payload()).error().message())
-                .hasSize(ErrorSnapshot.MAX_MESSAGE_LENGTH);
+        assertThat(((CommandFailed) event.payload()).error().message()).hasSize(ErrorSnapshot.MAX_MESSAGE_LENGTH);
     }
 
     @Test
@@ -110,8 +112,7 @@ class DslEventTest {
     }
 
     @ParameterizedTest(name = "epochNanos {0}")
-    @ValueSource(longs = {0, 1, -1, AT, -AT, 999_999_999, 1_000_000_000, -999_999_999, -1_000_000_000,
-            -1_000_000_001})
+    @ValueSource(longs = {0, 1, -1, AT, -AT, 999_999_999, 1_000_000_000, -999_999_999, -1_000_000_000, -1_000_000_001})
     void timestamp_roundTripsThroughToEpochNanos(long epochNanos) {
         DslEvent event = DslEvent.succeeded(epochNanos, null, "v", 0);
 

@@ -12,7 +12,8 @@ class EntryTypeTest {
 
     @Test
     void wireNames_neverChange() {
-        assertThat(EntryType.values()).extracting(EntryType::wireName)
+        assertThat(EntryType.values())
+                .extracting(EntryType::wireName)
                 .containsExactly("user_input", "agent_thought", "dsl_command", "response", "error");
     }
 
@@ -31,7 +32,8 @@ class EntryTypeTest {
 
     @Test
     void fromWireName_whenNull_throwsIllegalArgument() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EntryType.fromWireName(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EntryType.fromWireName(null))
                 .withMessage("unknown entry type null");
     }
 }

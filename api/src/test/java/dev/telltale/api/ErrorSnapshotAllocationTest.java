@@ -1,8 +1,8 @@
 package dev.telltale.api;
 
-import dev.telltale.api.testing.AllocationCounter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telltale.api.testing.AllocationCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

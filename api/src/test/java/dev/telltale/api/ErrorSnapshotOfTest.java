@@ -34,8 +34,9 @@ class ErrorSnapshotOfTest {
     void of_ordinaryException_recordsClassNameMessageAndVerb() {
         ErrorSnapshot snapshot = ErrorSnapshot.of(new IllegalStateException("no such cbu"), "cbu.create");
 
-        assertThat(snapshot).isEqualTo(
-                new ErrorSnapshot("java.lang.IllegalStateException", "no such cbu", null, null, "cbu.create"));
+        assertThat(snapshot)
+                .isEqualTo(
+                        new ErrorSnapshot("java.lang.IllegalStateException", "no such cbu", null, null, "cbu.create"));
     }
 
     @Test
@@ -61,7 +62,8 @@ class ErrorSnapshotOfTest {
         ErrorSnapshot snapshot = ErrorSnapshot.of(anonymous, "v");
 
         // An anonymous class has no canonical name; the binary name is what identifies it.
-        assertThat(snapshot.errorType()).isEqualTo(anonymous.getClass().getName())
+        assertThat(snapshot.errorType())
+                .isEqualTo(anonymous.getClass().getName())
                 .startsWith("dev.telltale.api.ErrorSnapshotOfTest$");
         assertThat(snapshot.message()).isEqualTo("boom");
     }
@@ -161,7 +163,8 @@ class ErrorSnapshotOfTest {
     void of_whenMessageIs501Chars_cutsTheLastChar() {
         String message = "m".repeat(500) + "z";
 
-        assertThat(ErrorSnapshot.of(new RuntimeException(message), "v").message()).isEqualTo("m".repeat(500));
+        assertThat(ErrorSnapshot.of(new RuntimeException(message), "v").message())
+                .isEqualTo("m".repeat(500));
     }
 
     @Test
@@ -194,9 +197,13 @@ class ErrorSnapshotOfTest {
             assertThat(kept.length()).as("prefix %d", prefix).isBetween(499, 500);
             assertThat(message).as("prefix %d", prefix).startsWith(kept);
             assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1)))
-                    .as("prefix %d ends with a lone high surrogate", prefix).isFalse();
-            assertThat(kept.codePoints().filter(ErrorSnapshotOfTest::isSurrogate).count())
-                    .as("prefix %d has an unpaired surrogate", prefix).isZero();
+                    .as("prefix %d ends with a lone high surrogate", prefix)
+                    .isFalse();
+            assertThat(kept.codePoints()
+                            .filter(ErrorSnapshotOfTest::isSurrogate)
+                            .count())
+                    .as("prefix %d has an unpaired surrogate", prefix)
+                    .isZero();
         }
     }
 
@@ -208,7 +215,8 @@ class ErrorSnapshotOfTest {
 
     @Test
     void of_whenErrorHasSourceId_recordsIt() {
-        assertThat(ErrorSnapshot.of(new NotFound("cbu-42", 404), "v").sourceId()).isEqualTo("cbu-42");
+        assertThat(ErrorSnapshot.of(new NotFound("cbu-42", 404), "v").sourceId())
+                .isEqualTo("cbu-42");
     }
 
     @Test
@@ -246,7 +254,8 @@ class ErrorSnapshotOfTest {
     @ParameterizedTest(name = "status {0}")
     @ValueSource(ints = {100, 200, 404, 422, 500, 599})
     void of_whenHttpStatusIsIn100To599_recordsIt(int status) {
-        assertThat(ErrorSnapshot.of(new NotFound("id", status), "v").httpStatus()).isEqualTo(status);
+        assertThat(ErrorSnapshot.of(new NotFound("id", status), "v").httpStatus())
+                .isEqualTo(status);
     }
 
     @ParameterizedTest(name = "status {0}")
@@ -288,8 +297,7 @@ class ErrorSnapshotOfTest {
     void of_whenVerbIsLong_cutsItToMaxVerbLength() {
         String verb = "v".repeat(1_000);
 
-        assertThat(ErrorSnapshot.of(new RuntimeException("x"), verb).verb())
-                .hasSize(EventPayload.MAX_VERB_LENGTH);
+        assertThat(ErrorSnapshot.of(new RuntimeException("x"), verb).verb()).hasSize(EventPayload.MAX_VERB_LENGTH);
     }
 
     // --- hostile and ordinary test exceptions -------------------------------------------------

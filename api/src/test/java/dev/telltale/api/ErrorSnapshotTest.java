@@ -67,7 +67,8 @@ class ErrorSnapshotTest {
 
     @Test
     void new_whenMessageIsNull_recordsEmptyMessage() {
-        assertThat(new ErrorSnapshot("java.lang.Exception", null, null, null, "v").message()).isEmpty();
+        assertThat(new ErrorSnapshot("java.lang.Exception", null, null, null, "v").message())
+                .isEmpty();
     }
 
     @Test
@@ -80,12 +81,16 @@ class ErrorSnapshotTest {
 
     @Test
     void new_cutsEachTextToItsMaximum() {
-        ErrorSnapshot snapshot = new ErrorSnapshot(
-                "T".repeat(1_000), "m".repeat(1_000), "s".repeat(1_000), 404, "v".repeat(1_000));
+        ErrorSnapshot snapshot =
+                new ErrorSnapshot("T".repeat(1_000), "m".repeat(1_000), "s".repeat(1_000), 404, "v".repeat(1_000));
 
-        assertThat(snapshot.errorType()).hasSize(ErrorSnapshot.MAX_ERROR_TYPE_LENGTH).hasSize(200);
+        assertThat(snapshot.errorType())
+                .hasSize(ErrorSnapshot.MAX_ERROR_TYPE_LENGTH)
+                .hasSize(200);
         assertThat(snapshot.message()).hasSize(ErrorSnapshot.MAX_MESSAGE_LENGTH).hasSize(500);
-        assertThat(snapshot.sourceId()).hasSize(ErrorSnapshot.MAX_SOURCE_ID_LENGTH).hasSize(200);
+        assertThat(snapshot.sourceId())
+                .hasSize(ErrorSnapshot.MAX_SOURCE_ID_LENGTH)
+                .hasSize(200);
         assertThat(snapshot.verb()).hasSize(EventPayload.MAX_VERB_LENGTH).hasSize(256);
         assertThat(snapshot.httpStatus()).isEqualTo(404);
     }

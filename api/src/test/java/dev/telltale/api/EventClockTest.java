@@ -81,8 +81,17 @@ class EventClockTest {
     }
 
     @ParameterizedTest(name = "epochNanos {0}")
-    @ValueSource(longs = {0, 1, -1, 123_456_789_012_345_678L, -123_456_789_012_345_678L,
-            Long.MAX_VALUE, Long.MAX_VALUE - 1, -9_223_372_036_000_000_000L})
+    @ValueSource(
+            longs = {
+                0,
+                1,
+                -1,
+                123_456_789_012_345_678L,
+                -123_456_789_012_345_678L,
+                Long.MAX_VALUE,
+                Long.MAX_VALUE - 1,
+                -9_223_372_036_000_000_000L
+            })
     void toEpochNanos_ofToInstant_roundTrips(long epochNanos) {
         assertThat(EventClock.toEpochNanos(EventClock.toInstant(epochNanos))).isEqualTo(epochNanos);
     }

@@ -25,8 +25,10 @@ class EventPayloadTest {
     @Test
     void payloads_coverEveryEventTypeOnce() {
         List<EventPayload> one = List.of(
-                new CommandSucceeded("v", 0), new CommandFailed("v", 0, ERROR),
-                new SessionStarted(SessionSource.REPL), new SessionEnded(0, 0, 0),
+                new CommandSucceeded("v", 0),
+                new CommandFailed("v", 0, ERROR),
+                new SessionStarted(SessionSource.REPL),
+                new SessionEnded(0, 0, 0),
                 new SessionEntry(EntryType.USER_INPUT, 1, "REPL", "", null));
 
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
@@ -77,7 +79,9 @@ class EventPayloadTest {
             String verb = "v".repeat(300);
 
             assertThat(new CommandSucceeded(verb, 1).verb())
-                    .hasSize(EventPayload.MAX_VERB_LENGTH).hasSize(256).isEqualTo(verb.substring(0, 256));
+                    .hasSize(EventPayload.MAX_VERB_LENGTH)
+                    .hasSize(256)
+                    .isEqualTo(verb.substring(0, 256));
         }
 
         @Test
@@ -214,7 +218,8 @@ class EventPayloadTest {
             assertThat(new SessionEnded(0, 0, 999_999_999).durationSecs()).isZero();
             assertThat(new SessionEnded(0, 0, 1_000_000_000).durationSecs()).isEqualTo(1);
             assertThat(new SessionEnded(0, 0, 2_999_999_999L).durationSecs()).isEqualTo(2);
-            assertThat(new SessionEnded(0, 0, 3_600_000_000_000L).durationSecs()).isEqualTo(3_600);
+            assertThat(new SessionEnded(0, 0, 3_600_000_000_000L).durationSecs())
+                    .isEqualTo(3_600);
         }
     }
 
@@ -225,7 +230,8 @@ class EventPayloadTest {
 
         @Test
         void type_isSessionEntry() {
-            assertThat(new SessionEntry(EntryType.ERROR, 1, "REPL", "c", ref).type()).isEqualTo(EventType.SESSION_ENTRY);
+            assertThat(new SessionEntry(EntryType.ERROR, 1, "REPL", "c", ref).type())
+                    .isEqualTo(EventType.SESSION_ENTRY);
         }
 
         @Test
@@ -260,7 +266,8 @@ class EventPayloadTest {
         @Test
         void new_whenSourceIsLongerThan256_cutsIt() {
             assertThat(new SessionEntry(EntryType.RESPONSE, 1, "s".repeat(300), "c", null).source())
-                    .isEqualTo("s".repeat(EventPayload.MAX_SOURCE_LENGTH)).hasSize(256);
+                    .isEqualTo("s".repeat(EventPayload.MAX_SOURCE_LENGTH))
+                    .hasSize(256);
         }
 
         @Test
@@ -272,7 +279,8 @@ class EventPayloadTest {
             assertThat(new SessionEntry(EntryType.RESPONSE, 1, "REPL", pairAcrossTheCut, null).content())
                     .isEqualTo("c".repeat(max - 1));
             assertThat(new SessionEntry(EntryType.RESPONSE, 1, "REPL", pairBeforeTheCut, null).content())
-                    .hasSize(max).endsWith("\uD83D\uDE00");
+                    .hasSize(max)
+                    .endsWith("\uD83D\uDE00");
         }
 
         @Test

@@ -31,8 +31,8 @@ class EventRefTest {
                 .isThrownBy(() -> EventRef.to(DslEvent.sessionStarted(AT, SESSION, SessionSource.REPL)))
                 .withMessage("only a command's event can be referred to, not session_started");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> EventRef.to(DslEvent.sessionEntry(AT, SESSION,
-                        new EventPayload.SessionEntry(EntryType.RESPONSE, 1, "REPL", "", null))))
+                .isThrownBy(() -> EventRef.to(DslEvent.sessionEntry(
+                        AT, SESSION, new EventPayload.SessionEntry(EntryType.RESPONSE, 1, "REPL", "", null))))
                 .withMessage("only a command's event can be referred to, not session_entry");
     }
 
@@ -45,8 +45,12 @@ class EventRefTest {
 
     @Test
     void new_validatesAndCutsTheVerbAsAnEventDoes() {
-        assertThatNullPointerException().isThrownBy(() -> new EventRef(null, AT, "v")).withMessageContaining("sessionId");
-        assertThatIllegalArgumentException().isThrownBy(() -> new EventRef(SESSION, AT, " ")).withMessageContaining("verb");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new EventRef(null, AT, "v"))
+                .withMessageContaining("sessionId");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EventRef(SESSION, AT, " "))
+                .withMessageContaining("verb");
         assertThat(new EventRef(SESSION, AT, "v".repeat(300)).verb()).hasSize(EventPayload.MAX_VERB_LENGTH);
     }
 }

@@ -43,8 +43,7 @@ public final class SessionLogChild {
         }
     }
 
-    private SessionLogChild() {
-    }
+    private SessionLogChild() {}
 
     public static void main(String[] args) {
         throwing = args.length > 0 && args[0].equals("throwing");
@@ -56,7 +55,8 @@ public final class SessionLogChild {
             Capture.succeeded("cbu.create", session, System.nanoTime());
             say("lastAfterSucceeded", session.lastCommand().orElseThrow());
             say("refOfSucceeded", EventRef.to(lastCommandEmitted()));
-            long third = log.logDslCommand("(cbu.create :name \"x\")", session.lastCommand().orElse(null));
+            long third = log.logDslCommand(
+                    "(cbu.create :name \"x\")", session.lastCommand().orElse(null));
             long fourth = log.logResponse("created");
             long fifth = log.logUserInput("get it");
             Capture.failed("cbu.get", session, System.nanoTime(), new IllegalStateException("no such cbu"));

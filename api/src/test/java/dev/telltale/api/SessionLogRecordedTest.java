@@ -22,15 +22,21 @@ class SessionLogRecordedTest {
 
     @BeforeAll
     static void runTheChild(@TempDir Path dir) throws Exception {
-        recorded = ChildJvm.run(Files.createDirectory(dir.resolve("recorded")),
-                SessionLogChild.Recording.class, SessionLogChild.class);
-        throwing = ChildJvm.run(Files.createDirectory(dir.resolve("throwing")),
-                SessionLogChild.Recording.class, SessionLogChild.class, "throwing");
+        recorded = ChildJvm.run(
+                Files.createDirectory(dir.resolve("recorded")), SessionLogChild.Recording.class, SessionLogChild.class);
+        throwing = ChildJvm.run(
+                Files.createDirectory(dir.resolve("throwing")),
+                SessionLogChild.Recording.class,
+                SessionLogChild.class,
+                "throwing");
     }
 
     private static List<String> said(ChildJvm.Result child, String name) {
         assertThat(child.exitCode()).as(child.err()).isZero();
-        return child.out().lines().filter(line -> line.startsWith(name + "=")).map(line -> line.substring(name.length() + 1))
+        return child.out()
+                .lines()
+                .filter(line -> line.startsWith(name + "="))
+                .map(line -> line.substring(name.length() + 1))
                 .toList();
     }
 
@@ -52,15 +58,16 @@ class SessionLogRecordedTest {
         String refOfSucceeded = saidOnce(recorded, "refOfSucceeded");
         String refOfFailed = saidOnce(recorded, "refOfFailed");
 
-        assertThat(said(recorded, "entry")).containsExactly(
-                "in the session SessionEntry[entryType=USER_INPUT, entryNo=1, source=REPL, content=create a cbu, event=null]",
-                "in the session SessionEntry[entryType=AGENT_THOUGHT, entryNo=2, source=REPL, content=, event=null]",
-                "in the session SessionEntry[entryType=DSL_COMMAND, entryNo=3, source=REPL, "
-                        + "content=(cbu.create :name \"x\"), event=" + refOfSucceeded + "]",
-                "in the session SessionEntry[entryType=RESPONSE, entryNo=4, source=REPL, content=created, event=null]",
-                "in the session SessionEntry[entryType=USER_INPUT, entryNo=5, source=REPL, content=get it, event=null]",
-                "in the session SessionEntry[entryType=ERROR, entryNo=6, source=REPL, content=no such cbu, event="
-                        + refOfFailed + "]");
+        assertThat(said(recorded, "entry"))
+                .containsExactly(
+                        "in the session SessionEntry[entryType=USER_INPUT, entryNo=1, source=REPL, content=create a cbu, event=null]",
+                        "in the session SessionEntry[entryType=AGENT_THOUGHT, entryNo=2, source=REPL, content=, event=null]",
+                        "in the session SessionEntry[entryType=DSL_COMMAND, entryNo=3, source=REPL, "
+                                + "content=(cbu.create :name \"x\"), event=" + refOfSucceeded + "]",
+                        "in the session SessionEntry[entryType=RESPONSE, entryNo=4, source=REPL, content=created, event=null]",
+                        "in the session SessionEntry[entryType=USER_INPUT, entryNo=5, source=REPL, content=get it, event=null]",
+                        "in the session SessionEntry[entryType=ERROR, entryNo=6, source=REPL, content=no such cbu, event="
+                                + refOfFailed + "]");
     }
 
     @Test

@@ -39,8 +39,11 @@ class SessionLoggerTest {
         log.logError("c", new EventRef(SESSION, 1, "cbu.get"));
         log.logAgentThought("d");
 
-        assertThat(log.loggedByType()).containsExactly(
-                Map.entry(EntryType.USER_INPUT, 2L), Map.entry(EntryType.AGENT_THOUGHT, 1L), Map.entry(EntryType.ERROR, 1L));
+        assertThat(log.loggedByType())
+                .containsExactly(
+                        Map.entry(EntryType.USER_INPUT, 2L),
+                        Map.entry(EntryType.AGENT_THOUGHT, 1L),
+                        Map.entry(EntryType.ERROR, 1L));
         assertThat(log.logged(EntryType.USER_INPUT)).isEqualTo(2);
         assertThat(log.logged(EntryType.RESPONSE)).isZero();
         assertThat(log.logged()).isEqualTo(4);
@@ -75,8 +78,10 @@ class SessionLoggerTest {
             pool.shutdownNow();
         }
 
-        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                LongStream.rangeClosed(1, (long) threads * perThread).boxed().toList());
+        assertThat(numbers)
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, (long) threads * perThread)
+                        .boxed()
+                        .toList());
         assertThat(log.logged(EntryType.USER_INPUT)).isEqualTo((long) threads * perThread);
     }
 
@@ -92,9 +97,15 @@ class SessionLoggerTest {
 
     @Test
     void of_validatesAndCutsTheSource() {
-        assertThatNullPointerException().isThrownBy(() -> SessionLogger.of(null, "REPL")).withMessageContaining("sessionId");
-        assertThatNullPointerException().isThrownBy(() -> SessionLogger.of(SESSION, null)).withMessageContaining("source");
-        assertThatIllegalArgumentException().isThrownBy(() -> SessionLogger.of(SESSION, " ")).withMessageContaining("source");
+        assertThatNullPointerException()
+                .isThrownBy(() -> SessionLogger.of(null, "REPL"))
+                .withMessageContaining("sessionId");
+        assertThatNullPointerException()
+                .isThrownBy(() -> SessionLogger.of(SESSION, null))
+                .withMessageContaining("source");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SessionLogger.of(SESSION, " "))
+                .withMessageContaining("source");
         assertThatNullPointerException().isThrownBy(() -> SessionLogger.of((TelltaleSession) null));
         assertThat(SessionLogger.of(SESSION, "s".repeat(300)).source()).hasSize(EventPayload.MAX_SOURCE_LENGTH);
     }

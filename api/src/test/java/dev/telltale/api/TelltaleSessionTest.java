@@ -25,7 +25,8 @@ class TelltaleSessionTest {
             long start = System.nanoTime();
             Capture.succeeded("cbu.create", session, start);
 
-            assertThat(session.lastCommand()).contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.create"));
+            assertThat(session.lastCommand())
+                    .contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.create"));
         }
     }
 
@@ -33,12 +34,14 @@ class TelltaleSessionTest {
     void lastCommand_afterAFailureThenASuccess_refersToTheLatestAndBothAreCounted() {
         try (TelltaleSession session = TelltaleSession.open(SessionSource.API)) {
             Capture.failed("cbu.get", session.id(), System.nanoTime(), new IllegalStateException("no"));
-            assertThat(session.lastCommand()).hasValueSatisfying(ref -> assertThat(ref.verb()).isEqualTo("cbu.get"));
+            assertThat(session.lastCommand())
+                    .hasValueSatisfying(ref -> assertThat(ref.verb()).isEqualTo("cbu.get"));
 
             long start = System.nanoTime();
             Capture.succeeded("cbu.list", session, start);
 
-            assertThat(session.lastCommand()).contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.list"));
+            assertThat(session.lastCommand())
+                    .contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.list"));
             assertThat(session.commandCount()).isEqualTo(2);
             assertThat(session.errorCount()).isEqualTo(1);
         }

@@ -7,8 +7,7 @@ import dev.telltale.api.Instrumented;
 @Instrumented
 public class BenchExecutor {
 
-    public BenchExecutor() {
-    }
+    public BenchExecutor() {}
 
     /** Adds the line's length to a running total: a few instructions. */
     @Command(verb = "bench.run")

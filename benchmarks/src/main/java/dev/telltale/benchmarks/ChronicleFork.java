@@ -18,6 +18,5 @@ final class ChronicleFork {
     /** The four Chronicle flags, in the pom's order. */
     static final String[] FLAGS = {NIO, REFLECT, CLEANER, NATIVE};
 
-    private ChronicleFork() {
-    }
+    private ChronicleFork() {}
 }

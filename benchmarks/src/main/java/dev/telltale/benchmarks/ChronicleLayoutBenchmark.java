@@ -58,13 +58,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,
-    ChronicleFork.NATIVE, ChronicleFork.NO_BANNER, ChronicleFork.HEAP_MIN, ChronicleFork.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
 @State(Scope.Thread)
 public class ChronicleLayoutBenchmark {
 
-    private static final DslEvent EVENT = DslEvent.succeeded(
-            EventClock.nowEpochNanos(), UUID.randomUUID(), "cbu.entity.update.attrs", 12_345);
+    private static final DslEvent EVENT =
+            DslEvent.succeeded(EventClock.nowEpochNanos(), UUID.randomUUID(), "cbu.entity.update.attrs", 12_345);
 
     private final EncodedTextCache texts = new EncodedTextCache(EncodedTextCache.DEFAULT_SLOTS);
     private Path dir;

@@ -61,16 +61,25 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,
-    ChronicleFork.NATIVE, ChronicleFork.NO_BANNER, ChronicleFork.HEAP_MIN, ChronicleFork.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
 public class ChronicleThroughputBenchmark {
 
     /** Appends between two housekeeping flushes in {@code rawAppend}: {@value}. */
     static final int RAW_FLUSH_EVERY = 1 << 16;
 
     /** A typical event, built once: a command that succeeded, in a session, with a 23-char verb. */
-    private static final DslEvent EVENT = DslEvent.succeeded(
-            EventClock.nowEpochNanos(), UUID.randomUUID(), "cbu.entity.update.attrs", 12_345);
+    private static final DslEvent EVENT =
+            DslEvent.succeeded(EventClock.nowEpochNanos(), UUID.randomUUID(), "cbu.entity.update.attrs", 12_345);
 
     /** A store with the default settings, as a user gets it. */
     static ChronicleEventStore openStore(Path dir) throws IOException {

@@ -15,12 +15,10 @@ final class CountingStore implements EventStore {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     long appended() {
         return appended;

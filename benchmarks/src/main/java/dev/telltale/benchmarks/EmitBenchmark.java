@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -48,7 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class EmitBenchmark {
 
@@ -79,7 +81,7 @@ public class EmitBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            drain = BusyDrain.start("jctools-drain", q -> queue.drain(e -> { }));
+            drain = BusyDrain.start("jctools-drain", q -> queue.drain(e -> {}));
         }
 
         @TearDown(Level.Trial)
@@ -176,13 +178,15 @@ public class EmitBenchmark {
         private volatile boolean running = true;
 
         private BusyDrain(String name, ToIntFunction<Void> drainOnce) {
-            thread = new Thread(() -> {
-                while (running) {
-                    if (drainOnce.applyAsInt(null) == 0) {
-                        Thread.onSpinWait();
-                    }
-                }
-            }, name);
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            if (drainOnce.applyAsInt(null) == 0) {
+                                Thread.onSpinWait();
+                            }
+                        }
+                    },
+                    name);
             thread.setDaemon(true);
         }
 

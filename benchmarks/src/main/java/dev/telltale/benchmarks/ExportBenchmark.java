@@ -54,8 +54,17 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,
-    ChronicleFork.NATIVE, ChronicleFork.NO_BANNER, ChronicleFork.HEAP_MIN, ChronicleFork.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
 @State(Scope.Benchmark)
 public class ExportBenchmark {
 
@@ -93,8 +102,8 @@ public class ExportBenchmark {
             sessions[s] = UUID.randomUUID();
         }
         IllegalStateException error = new IllegalStateException("entity 42 is locked by another case");
-        error.setStackTrace(new StackTraceElement[] {
-            new StackTraceElement("dev.example.Cases", "lock", "Cases.java", 88)});
+        error.setStackTrace(
+                new StackTraceElement[] {new StackTraceElement("dev.example.Cases", "lock", "Cases.java", 88)});
         long now = EventClock.nowEpochNanos() - count * 1_000L;
         TempDirs.writeQueue(dir, queue, count, i -> {
             String verb = VERBS[i % VERBS.length];
@@ -138,7 +147,8 @@ public class ExportBenchmark {
     @OperationsPerInvocation(EVENTS)
     public long readOnly(Blackhole blackhole) throws IOException {
         long read = 0;
-        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
                 blackhole.consume(recorded.event());
                 read++;

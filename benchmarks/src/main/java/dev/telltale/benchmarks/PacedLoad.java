@@ -38,8 +38,7 @@ public final class PacedLoad {
     /** The start, reported apart from the steady state: {@value} s. */
     static final int WARM_UP_SECONDS = 3;
 
-    private PacedLoad() {
-    }
+    private PacedLoad() {}
 
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -79,29 +78,31 @@ public final class PacedLoad {
         long[] skipped = new long[producers];
         for (int p = 0; p < producers; p++) {
             int producer = p;
-            Thread thread = new Thread(() -> {
-                long next = System.nanoTime();
-                long i = 0;
-                while (true) {
-                    long now = System.nanoTime();
-                    if (now - end >= 0) {
-                        return;
-                    }
-                    if (now - next < 0) {
-                        Thread.onSpinWait();
-                        continue;
-                    }
-                    events.emitSucceeded(EventClock.nowEpochNanos(), session, "paced.verb", i++);
-                    next += intervalNanos;
-                    if (now - next > TimeUnit.MILLISECONDS.toNanos(1)) {
-                        // Descheduled: go on at the rate from now, without a burst to catch up.
-                        if (now - steady >= 0) {
-                            skipped[producer] += (now - next) / intervalNanos;
+            Thread thread = new Thread(
+                    () -> {
+                        long next = System.nanoTime();
+                        long i = 0;
+                        while (true) {
+                            long now = System.nanoTime();
+                            if (now - end >= 0) {
+                                return;
+                            }
+                            if (now - next < 0) {
+                                Thread.onSpinWait();
+                                continue;
+                            }
+                            events.emitSucceeded(EventClock.nowEpochNanos(), session, "paced.verb", i++);
+                            next += intervalNanos;
+                            if (now - next > TimeUnit.MILLISECONDS.toNanos(1)) {
+                                // Descheduled: go on at the rate from now, without a burst to catch up.
+                                if (now - steady >= 0) {
+                                    skipped[producer] += (now - next) / intervalNanos;
+                                }
+                                next = now;
+                            }
                         }
-                        next = now;
-                    }
-                }
-            }, "producer-" + p);
+                    },
+                    "producer-" + p);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
@@ -111,8 +112,12 @@ public final class PacedLoad {
             LockSupport.parkNanos(tick - System.nanoTime());
             EventStats now = events.stats();
             if (now.dropped() > droppedBefore) {
-                timeline.append(String.format(Locale.ROOT, " %.1f s: %,d dropped (%,d persisted);",
-                        (tick - begin) / 1e9, now.dropped() - droppedBefore, now.persisted()));
+                timeline.append(String.format(
+                        Locale.ROOT,
+                        " %.1f s: %,d dropped (%,d persisted);",
+                        (tick - begin) / 1e9,
+                        now.dropped() - droppedBefore,
+                        now.persisted()));
                 droppedBefore = now.dropped();
             }
         }
@@ -128,7 +133,8 @@ public final class PacedLoad {
             LockSupport.parkNanos(tick - System.nanoTime());
             long dropped = events.stats().dropped();
             if (dropped > droppedSoFar) {
-                steadyDrops.append(String.format(Locale.ROOT, " %.1f s: %,d;", (tick - begin) / 1e9, dropped - droppedSoFar));
+                steadyDrops.append(
+                        String.format(Locale.ROOT, " %.1f s: %,d;", (tick - begin) / 1e9, dropped - droppedSoFar));
                 droppedSoFar = dropped;
             }
         }
@@ -147,12 +153,24 @@ public final class PacedLoad {
         }
         long emitted = last.emitted() - warm.emitted();
         long dropped = last.dropped() - warm.dropped();
-        System.out.printf(Locale.ROOT, "paced %,d/s x %d: first %d s: emitted %,d, dropped %,d (%.4f%%);"
+        System.out.printf(
+                Locale.ROOT,
+                "paced %,d/s x %d: first %d s: emitted %,d, dropped %,d (%.4f%%);"
                         + " then %d s steady: emitted %,d, dropped %,d (%.4f%%), skipped by the pacer %,d, CPU %.1f s;"
                         + " persisted in all %,d, lost %,d%n",
-                ratePerProducer, producers, WARM_UP_SECONDS, warm.emitted(), warm.dropped(),
-                100.0 * warm.dropped() / Math.max(1, warm.emitted()), seconds, emitted, dropped,
-                100.0 * dropped / Math.max(1, emitted), skippedAll, cpu / 1e9, events.stats().persisted(),
+                ratePerProducer,
+                producers,
+                WARM_UP_SECONDS,
+                warm.emitted(),
+                warm.dropped(),
+                100.0 * warm.dropped() / Math.max(1, warm.emitted()),
+                seconds,
+                emitted,
+                dropped,
+                100.0 * dropped / Math.max(1, emitted),
+                skippedAll,
+                cpu / 1e9,
+                events.stats().persisted(),
                 events.stats().lost());
         TempDirs.delete(dir);
     }
@@ -174,10 +192,19 @@ public final class PacedLoad {
         long laterIn = burstOf(events, producers, perProducer) - later;
         events.close();
         EventStats warm = events.stats();
-        System.out.printf(Locale.ROOT, "burst %d x %,d right after start: in %.0f ms, dropped %,d, persisted %,d;"
+        System.out.printf(
+                Locale.ROOT,
+                "burst %d x %,d right after start: in %.0f ms, dropped %,d, persisted %,d;"
                         + " the same burst 5 s later: in %.0f ms, dropped %,d, persisted %,d; lost %,d%n",
-                producers, perProducer, emittedIn / 1e6, cold.dropped() - before.dropped(), cold.persisted(),
-                laterIn / 1e6, warm.dropped() - cold.dropped(), warm.persisted() - cold.persisted(), warm.lost());
+                producers,
+                perProducer,
+                emittedIn / 1e6,
+                cold.dropped() - before.dropped(),
+                cold.persisted(),
+                laterIn / 1e6,
+                warm.dropped() - cold.dropped(),
+                warm.persisted() - cold.persisted(),
+                warm.lost());
         TempDirs.delete(dir);
     }
 
@@ -186,11 +213,13 @@ public final class PacedLoad {
         UUID session = UUID.randomUUID();
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < perProducer; i++) {
-                    events.emitSucceeded(EventClock.nowEpochNanos(), session, "burst.verb", i);
-                }
-            }, "producer-" + p);
+            Thread thread = new Thread(
+                    () -> {
+                        for (int i = 0; i < perProducer; i++) {
+                            events.emitSucceeded(EventClock.nowEpochNanos(), session, "burst.verb", i);
+                        }
+                    },
+                    "producer-" + p);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
@@ -218,8 +247,13 @@ public final class PacedLoad {
         LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
         long on = idleCpu(events, seconds);
         events.close();
-        System.out.printf(Locale.ROOT, "idle %d s: recording off %.1f ms CPU, recording on (Chronicle, nothing emitted) %.1f ms: %.2fx%n",
-                seconds, off / 1e6, on / 1e6, (double) on / Math.max(1, off));
+        System.out.printf(
+                Locale.ROOT,
+                "idle %d s: recording off %.1f ms CPU, recording on (Chronicle, nothing emitted) %.1f ms: %.2fx%n",
+                seconds,
+                off / 1e6,
+                on / 1e6,
+                (double) on / Math.max(1, off));
         TempDirs.delete(dir);
     }
 
@@ -236,7 +270,8 @@ public final class PacedLoad {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(6)
-                .forEach(e -> busiest.append(String.format(Locale.ROOT, " %s %.2f ms;", e.getKey(), e.getValue() / 1e6)));
+                .forEach(e ->
+                        busiest.append(String.format(Locale.ROOT, " %s %.2f ms;", e.getKey(), e.getValue() / 1e6)));
         System.out.println("  threads that ran:" + busiest);
         return cpu;
     }
@@ -256,7 +291,8 @@ public final class PacedLoad {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Each live thread's on-CPU nanoseconds from {@code /proc/self/task/*\/schedstat}, by "name#tid". */
@@ -267,7 +303,9 @@ public final class PacedLoad {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     String schedstat = Files.readString(task.resolve("schedstat"));
-                    cpu.put(name + "#" + task.getFileName(), Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                    cpu.put(
+                            name + "#" + task.getFileName(),
+                            Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended meanwhile.
                 }
@@ -277,5 +315,4 @@ public final class PacedLoad {
         }
         return cpu;
     }
-
 }

@@ -64,8 +64,17 @@ import org.postgresql.PGConnection;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,
-    ChronicleFork.NATIVE, ChronicleFork.NO_BANNER, ChronicleFork.HEAP_MIN, ChronicleFork.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
 @State(Scope.Benchmark)
 public class PostgresExportBenchmark {
 
@@ -86,15 +95,19 @@ public class PostgresExportBenchmark {
         queue = dir.resolve("events");
         ExportBenchmark.writeCommands(dir, queue, EVENTS);
         events = new ArrayList<>(EVENTS);
-        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
                 events.add(recorded.event());
             }
         }
         copyText = CopyRows.events(origin, events);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(true)
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                .start();
         database = Database.at(postgres.getJdbcUrl("postgres", "postgres"));
         try (var pool = database.pool("bench-migrate")) {
             Schema.migrate(pool);
@@ -123,7 +136,8 @@ public class PostgresExportBenchmark {
             return requireAll(ExactlyOnceExport.builder()
                     .source(after -> log.cursor(new Position.Start()).forExport(after))
                     .sink(PostgresExportSink.to(database, origin, "bench", queue.toString()))
-                    .run().exported());
+                    .run()
+                    .exported());
         }
     }
 
@@ -132,7 +146,9 @@ public class PostgresExportBenchmark {
     public long rawCopy() throws SQLException, IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.setAutoCommit(false);
-            long rows = connection.unwrap(PGConnection.class).getCopyAPI()
+            long rows = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn(CopyRows.COPY_EVENTS, new ByteArrayInputStream(copyText));
             connection.commit();
             return requireAll(rows);
@@ -176,7 +192,8 @@ public class PostgresExportBenchmark {
             return requireAll(ExactlyOnceExport.builder()
                     .source(after -> log.cursor(new Position.Start()).forExport(after))
                     .sink(JsonlExportSink.resumable(dir.resolve("out.jsonl"), "bench"))
-                    .run().exported());
+                    .run()
+                    .exported());
         }
     }
 

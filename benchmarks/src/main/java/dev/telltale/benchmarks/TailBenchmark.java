@@ -47,8 +47,17 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ChronicleFork.NIO, ChronicleFork.REFLECT, ChronicleFork.CLEANER,
-    ChronicleFork.NATIVE, ChronicleFork.NO_BANNER, ChronicleFork.HEAP_MIN, ChronicleFork.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
 @State(Scope.Benchmark)
 public class TailBenchmark {
 
@@ -66,7 +75,10 @@ public class TailBenchmark {
         queue = dir.resolve("events");
         UUID session = UUID.randomUUID();
         long now = EventClock.nowEpochNanos() - events * 1_000L;
-        TempDirs.writeQueue(dir, queue, events,
+        TempDirs.writeQueue(
+                dir,
+                queue,
+                events,
                 i -> DslEvent.succeeded(now + i * 1_000L, session, "cbu.create", 10_000 + i % 1000));
     }
 
@@ -97,7 +109,8 @@ public class TailBenchmark {
     @Benchmark
     public void lastFiveScanningFromStart(Blackhole sink) throws IOException {
         ArrayDeque<DslEvent> last = new ArrayDeque<>(LAST);
-        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent next = cursor.next(); next != null; next = cursor.next()) {
                 if (last.size() == LAST) {
                     last.removeFirst();

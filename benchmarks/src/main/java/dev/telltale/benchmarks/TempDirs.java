@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 /** Temporary directories, and the queues in them, for benchmarks that write to disk. */
 final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /**
      * Writes {@code count} events, {@code event.apply(i)} for i = 0, 1, …, to a new Chronicle queue in

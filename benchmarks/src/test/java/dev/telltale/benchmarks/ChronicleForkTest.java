@@ -10,7 +10,8 @@ class ChronicleForkTest {
 
     @Test
     void forkFlags_areTheBuildsFlags() {
-        List<String> build = List.of(System.getProperty("telltale.jvm.flags").trim().split("\\s+"));
+        List<String> build =
+                List.of(System.getProperty("telltale.jvm.flags").trim().split("\\s+"));
 
         assertThat(ChronicleFork.FLAGS).containsExactlyElementsOf(build);
     }

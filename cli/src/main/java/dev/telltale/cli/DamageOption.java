@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
  */
 final class DamageOption {
 
-    @Option(names = "--skip-damaged",
-            description = "Read past damaged cycle files (empty, zero-filled, cut short) or bad JSON lines instead of failing; says what was skipped.")
+    @Option(
+            names = "--skip-damaged",
+            description =
+                    "Read past damaged cycle files (empty, zero-filled, cut short) or bad JSON lines instead of failing; says what was skipped.")
     boolean skipDamaged;
 
     /** Opens {@code path} (a queue directory or a JSON Lines file), telling {@code err} what will be skipped. */

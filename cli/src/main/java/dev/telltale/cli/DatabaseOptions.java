@@ -14,21 +14,33 @@ import picocli.CommandLine.Spec;
  */
 final class DatabaseOptions {
 
-    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
+    @Option(
+            names = "--jdbc-url",
+            required = true,
+            paramLabel = "URL",
             description = "The database, such as jdbc:postgresql://localhost:5432/telltale.")
     String jdbcUrl;
 
-    @Option(names = "--user", paramLabel = "USER", description = "The database user (default: the URL's, or the driver's).")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "The database user (default: the URL's, or the driver's).")
     String user;
 
     @ArgGroup(exclusive = true)
     Password password;
 
     static final class Password {
-        @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.")
+        @Option(
+                names = "--password-env",
+                paramLabel = "VAR",
+                description = "Read the password from this environment variable.")
         String env;
 
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file's first line.")
+        @Option(
+                names = "--password-file",
+                paramLabel = "FILE",
+                description = "Read the password from this file's first line.")
         Path file;
     }
 

@@ -21,12 +21,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
             if (unit == null && amount != 0) {
                 throw new TypeConversionException("'" + Printable.of(value) + "' needs a unit: ms, s, m or h");
             }
-            return unit == null ? Duration.ZERO : switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+            return unit == null
+                    ? Duration.ZERO
+                    : switch (unit) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofHours(amount);
+                    };
         }
         try {
             Duration duration = Duration.parse(value);

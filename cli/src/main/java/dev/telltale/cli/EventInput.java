@@ -37,8 +37,8 @@ abstract class EventInput implements Closeable {
         EventLog log = EventLog.open(path, skipDamaged);
         List<Path> skipped = log.skippedFiles();
         if (!skipped.isEmpty()) {
-            err.println("telltale: skipping " + skipped.size() + " damaged cycle file" + (skipped.size() == 1 ? "" : "s")
-                    + ": " + Printable.of(skipped.toString()));
+            err.println("telltale: skipping " + skipped.size() + " damaged cycle file"
+                    + (skipped.size() == 1 ? "" : "s") + ": " + Printable.of(skipped.toString()));
             err.flush();
         }
         return new Queue(path, log);
@@ -85,7 +85,9 @@ abstract class EventInput implements Closeable {
             int found = 0;
             if (n > 0) {
                 try (EventCursor newest = log.newestFirst()) {
-                    for (RecordedEvent recorded = newest.next(); recorded != null && found < n; recorded = newest.next()) {
+                    for (RecordedEvent recorded = newest.next();
+                            recorded != null && found < n;
+                            recorded = newest.next()) {
                         if (filter.test(recorded.event())) {
                             found++;
                             start = recorded.index();
@@ -127,7 +129,8 @@ abstract class EventInput implements Closeable {
 
         @Override
         EventCursor cursor(Position from, boolean following) throws IOException {
-            return new LineCursor(following ? JsonlReader.openFollowing(file, policy) : JsonlReader.open(file, policy), from);
+            return new LineCursor(
+                    following ? JsonlReader.openFollowing(file, policy) : JsonlReader.open(file, policy), from);
         }
 
         @Override
@@ -159,14 +162,19 @@ abstract class EventInput implements Closeable {
 
         @Override
         ExportCursor exportCursor(String name, Position ifNothingYet, long lastPosition) throws IOException {
-            return cursor(lastPosition == ExportCheckpoint.NOTHING_YET ? ifNothingYet
-                    : new Position.AtIndex(lastPosition + 1), false).forExport(lastPosition);
+            return cursor(
+                            lastPosition == ExportCheckpoint.NOTHING_YET
+                                    ? ifNothingYet
+                                    : new Position.AtIndex(lastPosition + 1),
+                            false)
+                    .forExport(lastPosition);
         }
 
         @Override
         public void close() {
             if (skippedLines > 0) {
-                err.println("telltale: skipped " + skippedLines + " bad line" + (skippedLines == 1 ? "" : "s") + " in " + file);
+                err.println("telltale: skipped " + skippedLines + " bad line" + (skippedLines == 1 ? "" : "s") + " in "
+                        + file);
                 err.flush();
             }
         }

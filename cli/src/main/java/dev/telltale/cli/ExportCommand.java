@@ -6,7 +6,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code telltale export}: the export targets. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Copies recorded events elsewhere, exactly once with --resume.",
         subcommands = {ExportJsonlCommand.class, ExportPostgresCommand.class})
 final class ExportCommand implements Runnable {

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -24,22 +24,35 @@ import picocli.CommandLine.Spec;
  * {@link ExactlyOnceExport} engine; this command only parses options and prints the outcome. With
  * {@code --resume NAME} the export is exactly once (see {@link JsonlExportSink}).
  */
-@Command(name = "jsonl", mixinStandardHelpOptions = true,
-        description = {"Exports events as JSON Lines (the format in the README).",
-                "With --resume NAME, a rerun continues exactly where the last one stopped."})
+@Command(
+        name = "jsonl",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Exports events as JSON Lines (the format in the README).",
+            "With --resume NAME, a rerun continues exactly where the last one stopped."
+        })
 final class ExportJsonlCommand implements Callable<Integer> {
 
     @Mixin
     ExportSourceOptions source;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE|-", description = "The output file (appended to), or - for standard output.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE|-",
+            description = "The output file (appended to), or - for standard output.")
     String out;
 
-    @Option(names = "--until", paramLabel = "INDEX|TIME", converter = PositionConverter.class,
+    @Option(
+            names = "--until",
+            paramLabel = "INDEX|TIME",
+            converter = PositionConverter.class,
             description = "Stop before the first event at or after this index or time.")
     Position until;
 
-    @Option(names = "--resume", paramLabel = "NAME",
+    @Option(
+            names = "--resume",
+            paramLabel = "NAME",
             description = "Make the export resumable and exactly once under this name (letters, digits, . _ -).")
     String resume;
 
@@ -54,8 +67,11 @@ final class ExportJsonlCommand implements Callable<Integer> {
         validate();
         PrintWriter err = spec.commandLine().getErr();
         boolean toFile = !"-".equals(out);
-        ExportSink sink = !toFile ? new StandardOutputSink(spec.commandLine().getOut())
-                : resume == null ? JsonlExportSink.appending(Path.of(out)) : JsonlExportSink.resumable(Path.of(out), resume);
+        ExportSink sink = !toFile
+                ? new StandardOutputSink(spec.commandLine().getOut())
+                : resume == null
+                        ? JsonlExportSink.appending(Path.of(out))
+                        : JsonlExportSink.resumable(Path.of(out), resume);
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
         ExactlyOnceExport.Result result;
         try (EventInput input = damage.open(source.dir, err)) {
@@ -80,11 +96,15 @@ final class ExportJsonlCommand implements Callable<Integer> {
     private void validate() {
         source.validate(resume);
         if (resume != null && "-".equals(out)) {
-            throw new ParameterException(spec.commandLine(), "--resume needs --out FILE: standard output cannot be cut back after an interruption");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--resume needs --out FILE: standard output cannot be cut back after an interruption");
         }
         if (until instanceof Position.Start || until instanceof Position.End) {
-            throw new ParameterException(spec.commandLine(), "--until takes an index or a time, got '"
-                    + (until instanceof Position.Start ? "start" : "end") + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--until takes an index or a time, got '" + (until instanceof Position.Start ? "start" : "end")
+                            + "'");
         }
     }
 

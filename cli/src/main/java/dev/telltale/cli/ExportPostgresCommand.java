@@ -22,9 +22,13 @@ import picocli.CommandLine.Spec;
  * {@link ExactlyOnceExport} engine and {@link PostgresExportSink}. When the database goes away
  * mid-way, waits for it (with backoff, up to {@code --retry-for}) and continues from the last commit.
  */
-@Command(name = "postgres", mixinStandardHelpOptions = true,
-        description = {"Exports events into PostgreSQL (events.log, sessions.log), exactly once:",
-                "each batch is committed with its checkpoint; a rerun continues where the last stopped."})
+@Command(
+        name = "postgres",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Exports events into PostgreSQL (events.log, sessions.log), exactly once:",
+            "each batch is committed with its checkpoint; a rerun continues where the last stopped."
+        })
 final class ExportPostgresCommand implements Callable<Integer> {
 
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
@@ -36,12 +40,20 @@ final class ExportPostgresCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db;
 
-    @Option(names = "--resume", paramLabel = "NAME", defaultValue = "default",
+    @Option(
+            names = "--resume",
+            paramLabel = "NAME",
+            defaultValue = "default",
             description = "The export's name, under which its checkpoint is kept (default: ${DEFAULT-VALUE}).")
     String resume;
 
-    @Option(names = "--retry-for", paramLabel = "DURATION", defaultValue = "PT5M", converter = DurationConverter.class,
-            description = "How long to wait for a database that went away mid-export, such as 30s, 5m (default: 5m; 0: do not wait).")
+    @Option(
+            names = "--retry-for",
+            paramLabel = "DURATION",
+            defaultValue = "PT5M",
+            converter = DurationConverter.class,
+            description =
+                    "How long to wait for a database that went away mid-export, such as 30s, 5m (default: 5m; 0: do not wait).")
     Duration retryFor;
 
     @Mixin
@@ -88,8 +100,10 @@ final class ExportPostgresCommand implements Callable<Integer> {
                         waitingSince = now;
                     }
                     if (now - waitingSince > retryFor.toNanos()) {
-                        throw new IOException(e.getMessage() + "; gave up after waiting " + retryFor.toSeconds()
-                                + " s (--retry-for); a rerun continues from the last commit", e);
+                        throw new IOException(
+                                e.getMessage() + "; gave up after waiting " + retryFor.toSeconds()
+                                        + " s (--retry-for); a rerun continues from the last commit",
+                                e);
                     }
                     err.println("telltale: " + TelltaleMain.oneLine(e) + "; retrying in " + wait.toSeconds()
                             + " s (nothing is lost: the export continues from its last commit)");

@@ -14,14 +14,24 @@ final class ExportSourceOptions {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR|FILE",
+            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
-    @Option(names = "--from", paramLabel = "start|end|INDEX|TIME", converter = PositionConverter.class,
+    @Option(
+            names = "--from",
+            paramLabel = "start|end|INDEX|TIME",
+            converter = PositionConverter.class,
             description = "Where to start on a first run (default: start).")
     Position from;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10000", hidden = true,
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            defaultValue = "10000",
+            hidden = true,
             description = "Events between two checkpoints.")
     int checkpointEvery;
 
@@ -36,10 +46,12 @@ final class ExportSourceOptions {
     /** Checks these options, and {@code --resume} when given. */
     void validate(String resume) {
         if (resume != null && !NAME.matcher(resume).matches()) {
-            throw new ParameterException(spec.commandLine(), "--resume: a name of letters, digits, '.', '_' or '-', got '" + resume + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "--resume: a name of letters, digits, '.', '_' or '-', got '" + resume + "'");
         }
         if (checkpointEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
+            throw new ParameterException(
+                    spec.commandLine(), "--checkpoint-every must be positive, got " + checkpointEvery);
         }
     }
 }

@@ -11,8 +11,7 @@ final class Printable {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Printable() {
-    }
+    private Printable() {}
 
     /** {@code text} with every unsafe character escaped; the same string when nothing needs it. */
     static String of(String text) {
@@ -26,7 +25,10 @@ final class Printable {
             if (c == '\\') {
                 safe.append("\\\\");
             } else if (isUnsafe(text, i)) {
-                safe.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                safe.append("\\u")
+                        .append(HEX[c >> 12 & 0xf])
+                        .append(HEX[c >> 8 & 0xf])
+                        .append(HEX[c >> 4 & 0xf])
                         .append(HEX[c & 0xf]);
             } else {
                 safe.append(c);
@@ -50,8 +52,11 @@ final class Printable {
      */
     private static boolean isUnsafe(String text, int i) {
         char c = text.charAt(i);
-        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
+        if (Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069') {
             return true;
         }
         if (Character.isHighSurrogate(c)) {

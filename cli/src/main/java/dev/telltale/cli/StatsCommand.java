@@ -8,21 +8,30 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code telltale stats}: counts, failure rate and duration percentiles, overall and per verb, session or hour. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Summarises recorded events: counts, failure rate, duration p50/p95/p99/max, time range, sessions.")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description =
+                "Summarises recorded events: counts, failure rate, duration p50/p95/p99/max, time range, sessions.")
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR|FILE",
+            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
-    @Option(names = "--by", paramLabel = "verb|session|hour", defaultValue = "verb",
+    @Option(
+            names = "--by",
+            paramLabel = "verb|session|hour",
+            defaultValue = "verb",
             description = "How to group commands (default: ${DEFAULT-VALUE}).")
     StatsTable.Grouping by;
 

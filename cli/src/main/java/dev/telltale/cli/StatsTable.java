@@ -26,7 +26,11 @@ import org.HdrHistogram.Histogram;
 final class StatsTable {
 
     /** How commands are grouped. */
-    enum Grouping { verb, session, hour }
+    enum Grouping {
+        verb,
+        session,
+        hour
+    }
 
     private static final DateTimeFormatter HOUR =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -103,7 +107,8 @@ final class StatsTable {
     private String keyOf(DslEvent event, String verb) {
         return switch (grouping) {
             case verb -> Printable.of(verb);
-            case session -> event.sessionId() == null ? "(none)" : event.sessionId().toString();
+            case session ->
+                event.sessionId() == null ? "(none)" : event.sessionId().toString();
             case hour -> HOUR.format(event.timestamp());
         };
     }
@@ -121,18 +126,50 @@ final class StatsTable {
             out.println("no events");
             return;
         }
-        out.printf(Locale.ROOT, "events     %,d (%,d commands, %,d failed: %.2f%%)%n", events, all.commands, all.failed,
+        out.printf(
+                Locale.ROOT,
+                "events     %,d (%,d commands, %,d failed: %.2f%%)%n",
+                events,
+                all.commands,
+                all.failed,
                 all.commands == 0 ? 0.0 : 100.0 * all.failed / all.commands);
         out.printf(Locale.ROOT, "time       %s .. %s%n", TIME.format(instant(first)), TIME.format(instant(last)));
-        out.printf(Locale.ROOT, "sessions   %,d (%,d started, %,d ended)%n", sessions.size(), sessionsStarted, sessionsEnded);
-        out.printf(Locale.ROOT, "entries    %,d%s%n", entryCount, entries.isEmpty() ? "" : entries.entrySet().stream()
-                .map(byType -> String.format(Locale.ROOT, "%,d %s", byType.getValue(), byType.getKey().wireName()))
-                .collect(Collectors.joining(", ", " (", ")")));
+        out.printf(
+                Locale.ROOT,
+                "sessions   %,d (%,d started, %,d ended)%n",
+                sessions.size(),
+                sessionsStarted,
+                sessionsEnded);
+        out.printf(
+                Locale.ROOT,
+                "entries    %,d%s%n",
+                entryCount,
+                entries.isEmpty()
+                        ? ""
+                        : entries.entrySet().stream()
+                                .map(byType -> String.format(
+                                        Locale.ROOT,
+                                        "%,d %s",
+                                        byType.getValue(),
+                                        byType.getKey().wireName()))
+                                .collect(Collectors.joining(", ", " (", ")")));
         out.println("dropped    not recorded in the event files: see the recording process's health (:events)");
         out.println();
-        int width = Math.max(grouping.name().length(), groups.keySet().stream().mapToInt(String::length).max().orElse(0));
+        int width = Math.max(
+                grouping.name().length(),
+                groups.keySet().stream().mapToInt(String::length).max().orElse(0));
         String row = "%-" + width + "s %10s %8s %7s %10s %10s %10s %10s%n";
-        out.printf(Locale.ROOT, row, grouping.name(), "commands", "failed", "fail%", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        out.printf(
+                Locale.ROOT,
+                row,
+                grouping.name(),
+                "commands",
+                "failed",
+                "fail%",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "max ms");
         for (Map.Entry<String, Group> entry : groups.entrySet()) {
             printRow(out, row, entry.getKey(), entry.getValue());
         }
@@ -140,10 +177,16 @@ final class StatsTable {
     }
 
     private static void printRow(PrintWriter out, String row, String key, Group group) {
-        out.printf(Locale.ROOT, row, key, String.format(Locale.ROOT, "%,d", group.commands),
+        out.printf(
+                Locale.ROOT,
+                row,
+                key,
+                String.format(Locale.ROOT, "%,d", group.commands),
                 String.format(Locale.ROOT, "%,d", group.failed),
                 String.format(Locale.ROOT, "%.1f", group.commands == 0 ? 0.0 : 100.0 * group.failed / group.commands),
-                ms(group.percentile(50)), ms(group.percentile(95)), ms(group.percentile(99)),
+                ms(group.percentile(50)),
+                ms(group.percentile(95)),
+                ms(group.percentile(99)),
                 ms(group.durations.getMaxValue()));
     }
 
@@ -152,6 +195,7 @@ final class StatsTable {
     }
 
     private static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+        return Instant.ofEpochSecond(
+                Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 }

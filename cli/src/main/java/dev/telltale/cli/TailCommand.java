@@ -16,24 +16,34 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code telltale tail}: the last events, or those from a position, and with {@code -f} every new one as it is written. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints recorded events, one per line; with -f, keeps printing new ones as they are written.",
-                "Without --from: the last N matching events (default 10)."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints recorded events, one per line; with -f, keeps printing new ones as they are written.",
+            "Without --from: the last N matching events (default 10)."
+        })
 final class TailCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     /** What {@code -f} follows. */
-    private enum Kind { FILE, DIRECTORY }
+    private enum Kind {
+        FILE,
+        DIRECTORY
+    }
 
     private static final long MIN_IDLE_NANOS = 5_000_000;
     private static final long MAX_IDLE_NANOS = 200_000_000;
@@ -43,17 +53,28 @@ final class TailCommand implements Callable<Integer> {
      */
     private static final long MAX_FOLLOW_IDLE_NANOS = 20_000_000;
 
-    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "The event directory (a Chronicle queue) or a JSON Lines file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR|FILE",
+            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
     Path dir;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep reading: print events as they are written (Ctrl-C to stop).")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep reading: print events as they are written (Ctrl-C to stop).")
     boolean follow;
 
-    @Option(names = "--from", paramLabel = "start|end|INDEX|TIME", converter = PositionConverter.class,
+    @Option(
+            names = "--from",
+            paramLabel = "start|end|INDEX|TIME",
+            converter = PositionConverter.class,
             description = "Where to start: start, end, an index, or a time such as 2026-11-27T04:00:00Z.")
     Position from;
 
-    @Option(names = "-n", paramLabel = "N", description = "How many events: the last N (default 10), or at most N after --from.")
+    @Option(
+            names = "-n",
+            paramLabel = "N",
+            description = "How many events: the last N (default 10), or at most N after --from.")
     Integer count;
 
     @Option(names = "--verb", paramLabel = "GLOB", description = "Only commands whose verb matches, such as 'cbu.*'.")
@@ -65,7 +86,10 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "ID", description = "Only events of this session (a UUID).")
     UUID session;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "text: aligned lines (coloured on a terminal); json: the JSONL export format.")
     Format format;
 
@@ -107,8 +131,13 @@ final class TailCommand implements Callable<Integer> {
         return TelltaleMain.OK;
     }
 
-    private void followOrRequireEnd(EventCursor cursor, boolean readToEnd, EventFilter filter,
-            Function<DslEvent, String> render, PrintWriter out) throws IOException {
+    private void followOrRequireEnd(
+            EventCursor cursor,
+            boolean readToEnd,
+            EventFilter filter,
+            Function<DslEvent, String> render,
+            PrintWriter out)
+            throws IOException {
         if (follow) {
             followFrom(cursor, filter, render, out);
         } else if (readToEnd) {
@@ -141,8 +170,9 @@ final class TailCommand implements Callable<Integer> {
     }
 
     /** Returns whether it read to the end (rather than stopping at the limit). */
-    private static boolean printFrom(EventCursor cursor, EventFilter filter, Integer limit, Function<DslEvent, String> render,
-            PrintWriter out) throws IOException {
+    private static boolean printFrom(
+            EventCursor cursor, EventFilter filter, Integer limit, Function<DslEvent, String> render, PrintWriter out)
+            throws IOException {
         long printed = 0;
         for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
             if (filter.test(recorded.event())) {
@@ -161,8 +191,8 @@ final class TailCommand implements Callable<Integer> {
      * Polls for new events until the process is stopped, backing off while there are none; fails if the
      * directory disappears (a follower would otherwise wait forever on files that are gone).
      */
-    private void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render,
-            PrintWriter out) throws IOException {
+    private void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render, PrintWriter out)
+            throws IOException {
         Kind following = Files.isRegularFile(dir) ? Kind.FILE : Kind.DIRECTORY;
         long idle = MIN_IDLE_NANOS;
         while (!Thread.currentThread().isInterrupted()) {

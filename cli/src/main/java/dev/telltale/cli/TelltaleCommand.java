@@ -5,15 +5,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The top-level command: global options and the subcommands. */
-@Command(name = "telltale",
+@Command(
+        name = "telltale",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads, exports and summarises the events Telltale recorded.",
-        subcommands = {TailCommand.class, ExportCommand.class, StatsCommand.class, MigrateCommand.class, AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 success, 1 the command failed (missing or corrupt directory, I/O error), 2 bad command line."})
+        subcommands = {
+            TailCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
+            MigrateCommand.class,
+            AutoComplete.GenerateCompletion.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 the command failed (missing or corrupt directory, I/O error), 2 bad command line."
+        })
 final class TelltaleCommand implements Runnable {
 
-    @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -22,6 +34,7 @@ final class TelltaleCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: tail, export, stats, migrate or generate-completion");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "a command is required: tail, export, stats, migrate or generate-completion");
     }
 }

@@ -20,12 +20,12 @@ public final class TelltaleMain {
     /** Exit code: the command line was wrong. */
     public static final int USAGE = 2;
 
-    private TelltaleMain() {
-    }
+    private TelltaleMain() {}
 
     public static void main(String[] args) {
         // Standard output is buffered (an export may print millions of lines); commands flush when they pause.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         out.flush();

@@ -1,8 +1,8 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.api.EventPayload;
 import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventPayload;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -38,7 +38,8 @@ final class TextFormat {
 
     String format(DslEvent event) {
         String time = TIME.format(event.timestamp());
-        String session = event.sessionId() == null ? "-" : event.sessionId().toString().substring(0, 8);
+        String session =
+                event.sessionId() == null ? "-" : event.sessionId().toString().substring(0, 8);
         String prefix = style("faint", time) + "  " + String.format(Locale.ROOT, "%-8s", session) + "  ";
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.CommandSucceeded ok) {
@@ -46,20 +47,29 @@ final class TextFormat {
                     + "  " + millis(ok.durationNanos());
         }
         if (payload instanceof EventPayload.CommandFailed failed) {
-            return prefix + String.format(Locale.ROOT, "%-24s ", Printable.of(failed.verb())) + style("red,bold", "FAILED")
-                    + "  " + millis(failed.durationNanos()) + "  " + style("red", error(failed.error()));
+            return prefix + String.format(Locale.ROOT, "%-24s ", Printable.of(failed.verb()))
+                    + style("red,bold", "FAILED") + "  " + millis(failed.durationNanos()) + "  "
+                    + style("red", error(failed.error()));
         }
         if (payload instanceof EventPayload.SessionStarted started) {
             return prefix + style("cyan", "session started") + " (" + started.source() + ")";
         }
         if (payload instanceof EventPayload.SessionEntry entry) {
-            String ref = entry.event() == null ? "" : " -> " + Printable.of(entry.event().verb());
-            return prefix + style("magenta", event.type().wireName()) + " " + entry.entryType().wireName() + " #"
-                    + entry.entryNo() + " " + quoted(entry.content()) + ref;
+            String ref = entry.event() == null
+                    ? ""
+                    : " -> " + Printable.of(entry.event().verb());
+            return prefix + style("magenta", event.type().wireName()) + " "
+                    + entry.entryType().wireName() + " #" + entry.entryNo() + " " + quoted(entry.content()) + ref;
         }
         EventPayload.SessionEnded ended = (EventPayload.SessionEnded) payload;
-        return prefix + style("cyan", "session ended") + String.format(Locale.ROOT, " (%d commands, %d failed, %.1f s)",
-                ended.commandCount(), ended.errorCount(), ended.durationNanos() / 1e9);
+        return prefix
+                + style("cyan", "session ended")
+                + String.format(
+                        Locale.ROOT,
+                        " (%d commands, %d failed, %.1f s)",
+                        ended.commandCount(),
+                        ended.errorCount(),
+                        ended.durationNanos() / 1e9);
     }
 
     /**

@@ -15,9 +15,11 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"telltale " + projectVersion(),
-                "Chronicle event layout " + EventLog.LAYOUT_VERSION,
-                "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "telltale " + projectVersion(),
+            "Chronicle event layout " + EventLog.LAYOUT_VERSION,
+            "Java " + System.getProperty("java.version")
+        };
     }
 
     /** The version of the Telltale build this CLI comes from. */

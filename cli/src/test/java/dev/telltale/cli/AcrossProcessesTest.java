@@ -39,19 +39,34 @@ class AcrossProcessesTest {
         Path queue = dir.resolve("queue");
         int count = 60;
         // A roll cycle of one second, so that following crosses several cycle files.
-        List<String> settings = List.of("-Dtelltale.store=chronicle", "-Dtelltale.store.dir=" + queue,
-                "-Dtelltale.store.roll-cycle=TEST_SECONDLY", "-Dtelltale.flush-interval=10ms");
+        List<String> settings = List.of(
+                "-Dtelltale.store=chronicle",
+                "-Dtelltale.store.dir=" + queue,
+                "-Dtelltale.store.roll-cycle=TEST_SECONDLY",
+                "-Dtelltale.flush-interval=10ms");
         Process writer = Cli.childJvm(settings, ChildWriter.class.getName(), Integer.toString(count), "50")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("writer.log").toFile())
+                .start();
         Process tail = null;
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(queue) && hasCycleFile(queue));
-            tail = Cli.childJvm(TelltaleMain.class.getName(), "tail", queue.toString(), "-f", "--from", "start", "--format", "json")
-                    .redirectError(dir.resolve("tail.err").toFile()).start();
+            tail = Cli.childJvm(
+                            TelltaleMain.class.getName(),
+                            "tail",
+                            queue.toString(),
+                            "-f",
+                            "--from",
+                            "start",
+                            "--format",
+                            "json")
+                    .redirectError(dir.resolve("tail.err").toFile())
+                    .start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Process follower = tail;
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(follower.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(follower.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         lines.add(line);
                     }
@@ -91,12 +106,24 @@ class AcrossProcessesTest {
             all.addAll(session);
         }
         Path out = dir.resolve("export.jsonl");
-        String[] export = {"export", "jsonl", queue.toString(), "--out", out.toString(), "--resume", "killed",
-                "--checkpoint-every", "500"};
+        String[] export = {
+            "export",
+            "jsonl",
+            queue.toString(),
+            "--out",
+            out.toString(),
+            "--resume",
+            "killed",
+            "--checkpoint-every",
+            "500"
+        };
         List<String> command = new ArrayList<>(List.of(export));
         Process exporter = Cli.childJvm(TelltaleMain.class.getName(), command.toArray(String[]::new))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("export.log").toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("export.log").toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> Files.exists(out) && Files.size(out) > 200_000);
         exporter.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long linesAtKill = Files.readAllLines(out).size();

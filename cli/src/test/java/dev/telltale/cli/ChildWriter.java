@@ -13,8 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ChildWriter {
 
-    private ChildWriter() {
-    }
+    private ChildWriter() {}
 
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);

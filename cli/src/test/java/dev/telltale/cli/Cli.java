@@ -23,8 +23,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -35,7 +34,8 @@ final class Cli {
 
     /** Appends events to the queue in {@code dir} through the real Chronicle store, as the drain would. */
     static void write(Path dir, List<DslEvent> events) throws IOException {
-        try (EventStore store = new ChronicleStoreProvider().open(StoreConfig.of("chronicle", Map.of("dir", dir.toString())))) {
+        try (EventStore store =
+                new ChronicleStoreProvider().open(StoreConfig.of("chronicle", Map.of("dir", dir.toString())))) {
             store.append(events);
             store.flush();
         }

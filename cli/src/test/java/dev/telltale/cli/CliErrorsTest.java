@@ -77,11 +77,15 @@ class CliErrorsTest {
     @Test
     void badOptions_areUsageErrors() {
         assertThat(Cli.run("tail", dir.toString(), "-n", "-1").exitCode()).isEqualTo(TelltaleMain.USAGE);
-        assertThat(Cli.run("tail", dir.toString(), "--session", "not-a-uuid").exitCode()).isEqualTo(TelltaleMain.USAGE);
-        assertThat(Cli.run("stats", dir.toString(), "--by", "colour").exitCode()).isEqualTo(TelltaleMain.USAGE);
-        assertThat(Cli.run("export", "jsonl", dir.toString(), "--out", "-", "--resume", "x").err())
+        assertThat(Cli.run("tail", dir.toString(), "--session", "not-a-uuid").exitCode())
+                .isEqualTo(TelltaleMain.USAGE);
+        assertThat(Cli.run("stats", dir.toString(), "--by", "colour").exitCode())
+                .isEqualTo(TelltaleMain.USAGE);
+        assertThat(Cli.run("export", "jsonl", dir.toString(), "--out", "-", "--resume", "x")
+                        .err())
                 .contains("--resume needs --out FILE");
-        assertThat(Cli.run("export", "jsonl", dir.toString(), "--out", "x.jsonl", "--resume", "a/b").exitCode())
+        assertThat(Cli.run("export", "jsonl", dir.toString(), "--out", "x.jsonl", "--resume", "a/b")
+                        .exitCode())
                 .isEqualTo(TelltaleMain.USAGE);
         assertThat(Cli.run("frobnicate").exitCode()).isEqualTo(TelltaleMain.USAGE);
         assertThat(Cli.run().exitCode()).isEqualTo(TelltaleMain.USAGE);
@@ -91,13 +95,16 @@ class CliErrorsTest {
     void helpVersionAndCompletion_work() {
         Cli.Result help = Cli.run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("tail").contains("export").contains("stats").contains("Exit codes");
+        assertThat(help.out())
+                .contains("tail")
+                .contains("export")
+                .contains("stats")
+                .contains("Exit codes");
         assertThat(Cli.run("tail", "--help").out()).contains("--follow").contains("--verb");
         assertThat(Cli.run("export", "jsonl", "--help").out()).contains("--resume");
         assertThat(Cli.run("--version").out())
                 .as("the build's version, filtered in; the layout; the Java")
-                .matches("(?s)telltale \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                        + "Chronicle event layout 1\\RJava \\S+\\R");
+                .matches("(?s)telltale \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Chronicle event layout 1\\RJava \\S+\\R");
         Cli.Result completion = Cli.run("generate-completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete").contains("telltale");

@@ -35,7 +35,10 @@ class DamagedQueueTest {
         UUID session = UUID.randomUUID();
         java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(
                 java.time.Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
-        try (ChronicleEventStore store = ChronicleEventStore.builder(queue).rollCycle("TEST_SECONDLY").clock(clock::get).open()) {
+        try (ChronicleEventStore store = ChronicleEventStore.builder(queue)
+                .rollCycle("TEST_SECONDLY")
+                .clock(clock::get)
+                .open()) {
             for (int cycle = 0; cycle < 3; cycle++) {
                 List<DslEvent> batch = Events.session(session, 4, Events.T0 + cycle * 1_000_000_000L);
                 store.append(batch);
@@ -48,7 +51,9 @@ class DamagedQueueTest {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(queue)) {
-            files = list.filter(file -> file.toString().endsWith(".cq4")).sorted().toList();
+            files = list.filter(file -> file.toString().endsWith(".cq4"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSize(3);
         damaged = files.get(1);
@@ -57,7 +62,9 @@ class DamagedQueueTest {
 
     private void assertFailsNamingTheFile(Cli.Result result) {
         assertThat(result.exitCode()).isEqualTo(TelltaleMain.FAILED);
-        assertThat(result.err().lines()).singleElement().asString()
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("telltale: " + damaged + ": damaged cycle file: its header is all zeros");
     }
 
@@ -65,7 +72,12 @@ class DamagedQueueTest {
     void tailStatsAndExport_failNamingTheDamagedFile() {
         assertFailsNamingTheFile(Cli.run("tail", queue.toString()));
         assertFailsNamingTheFile(Cli.run("stats", queue.toString()));
-        Cli.Result export = Cli.run("export", "jsonl", queue.toString(), "--out", dir.resolve("out.jsonl").toString());
+        Cli.Result export = Cli.run(
+                "export",
+                "jsonl",
+                queue.toString(),
+                "--out",
+                dir.resolve("out.jsonl").toString());
         assertFailsNamingTheFile(export);
         assertThat(dir.resolve("out.jsonl")).doesNotExist();
     }

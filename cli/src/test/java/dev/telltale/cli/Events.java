@@ -11,8 +11,7 @@ final class Events {
 
     static final long T0 = 1_795_000_000_000_000_000L; // 2026-11-18T...Z
 
-    private Events() {
-    }
+    private Events() {}
 
     /** A session of {@code commands} commands: verbs alternate cbu.create / cbu.get / report.run; every 4th fails. */
     static List<DslEvent> session(UUID session, int commands, long startNanos) {
@@ -34,8 +33,8 @@ final class Events {
                 events.add(DslEvent.succeeded(at, session, verb, duration));
             }
         }
-        events.add(DslEvent.sessionEnded(startNanos + (commands + 1) * 1_000_000L, session, commands, failed,
-                (commands + 1) * 1_000_000L));
+        events.add(DslEvent.sessionEnded(
+                startNanos + (commands + 1) * 1_000_000L, session, commands, failed, (commands + 1) * 1_000_000L));
         return events;
     }
 }

@@ -20,7 +20,8 @@ class ExportCommandTest {
     Path dir;
 
     static List<DslEvent> read(Path file) throws Exception {
-        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL); Stream<DslEvent> events = reader.events()) {
+        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL);
+                Stream<DslEvent> events = reader.events()) {
             return events.toList();
         }
     }
@@ -45,7 +46,14 @@ class ExportCommandTest {
         Cli.write(queue, events);
         Path out = dir.resolve("out.jsonl");
 
-        Cli.run("export", "jsonl", queue.toString(), "--out", out.toString(), "--until", events.get(30).timestamp().toString());
+        Cli.run(
+                "export",
+                "jsonl",
+                queue.toString(),
+                "--out",
+                out.toString(),
+                "--until",
+                events.get(30).timestamp().toString());
 
         assertThat(read(out)).containsExactlyElementsOf(events.subList(0, 30));
     }
@@ -56,8 +64,17 @@ class ExportCommandTest {
         List<DslEvent> all = new ArrayList<>(Events.session(UUID.randomUUID(), 40, Events.T0));
         Cli.write(queue, all);
         Path out = dir.resolve("out.jsonl");
-        String[] export = {"export", "jsonl", queue.toString(), "--out", out.toString(), "--resume", "nightly",
-                "--checkpoint-every", "7"};
+        String[] export = {
+            "export",
+            "jsonl",
+            queue.toString(),
+            "--out",
+            out.toString(),
+            "--resume",
+            "nightly",
+            "--checkpoint-every",
+            "7"
+        };
 
         assertThat(Cli.run(export).exitCode()).isZero();
         assertThat(Cli.run(export).exitCode()).as("a rerun with nothing new").isZero();

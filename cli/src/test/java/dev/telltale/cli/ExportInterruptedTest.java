@@ -40,15 +40,25 @@ class ExportInterruptedTest {
     }
 
     private Process export(Path out, String name, Path stderr) throws IOException {
-        return Cli.childJvm(TelltaleMain.class.getName(), "export", "jsonl", queue.toString(), "--out", out.toString(),
-                "--resume", name, "--checkpoint-every", "5000").redirectError(stderr.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return Cli.childJvm(
+                        TelltaleMain.class.getName(),
+                        "export",
+                        "jsonl",
+                        queue.toString(),
+                        "--out",
+                        out.toString(),
+                        "--resume",
+                        name,
+                        "--checkpoint-every",
+                        "5000")
+                .redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private static List<DslEvent> read(Path out) throws Exception {
         return ExportCommandTest.read(out);
     }
-
 
     @Test
     void killedAtRandomMoments_thenRunToTheEnd_exportsEveryEventExactlyOnce() throws Exception {
@@ -59,17 +69,23 @@ class ExportInterruptedTest {
             Process process = export(out, "k", dir.resolve("err-" + kill + ".txt"));
             if (process.waitFor(random.nextInt(1_500), TimeUnit.MILLISECONDS)) {
                 finishedEarly++;
-                assertThat(process.exitValue()).as(Files.readString(dir.resolve("err-" + kill + ".txt"))).isZero();
+                assertThat(process.exitValue())
+                        .as(Files.readString(dir.resolve("err-" + kill + ".txt")))
+                        .isZero();
             } else {
                 process.destroyForcibly().waitFor();
             }
         }
         Process last = export(out, "k", dir.resolve("err-last.txt"));
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(last.exitValue()).as(Files.readString(dir.resolve("err-last.txt"))).isZero();
+        assertThat(last.exitValue())
+                .as(Files.readString(dir.resolve("err-last.txt")))
+                .isZero();
 
-        assertThat(read(out)).as("%d of %d runs finished before the kill", finishedEarly, KILLS)
-                .hasSize(events.size()).isEqualTo(events);
+        assertThat(read(out))
+                .as("%d of %d runs finished before the kill", finishedEarly, KILLS)
+                .hasSize(events.size())
+                .isEqualTo(events);
     }
 
     @Test
@@ -87,7 +103,9 @@ class ExportInterruptedTest {
                 assertThat(err).startsWith("telltale: " + out + ": another export named 'same' is writing it now");
             }
         }
-        assertThat(first.exitValue() == 0 || second.exitValue() == 0).as(firstErr + secondErr).isTrue();
+        assertThat(first.exitValue() == 0 || second.exitValue() == 0)
+                .as(firstErr + secondErr)
+                .isTrue();
         if (first.exitValue() != 0 || second.exitValue() != 0) {
             assertThat(first.exitValue() + second.exitValue()).isEqualTo(TelltaleMain.FAILED);
         } else {

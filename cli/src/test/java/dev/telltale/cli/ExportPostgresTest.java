@@ -49,8 +49,11 @@ class ExportPostgresTest {
                 events.add(event);
                 if (event.type().wireName().startsWith("command_")) {
                     entries++;
-                    events.add(DslEvent.sessionEntry(event.epochNanos() + 1, session, new SessionEntry(
-                            EntryType.DSL_COMMAND, entries, "REPL", "run " + entries, EventRef.to(event))));
+                    events.add(DslEvent.sessionEntry(
+                            event.epochNanos() + 1,
+                            session,
+                            new SessionEntry(
+                                    EntryType.DSL_COMMAND, entries, "REPL", "run " + entries, EventRef.to(event))));
                 }
             }
         }
@@ -58,8 +61,13 @@ class ExportPostgresTest {
     }
 
     private String[] args(TestPostgres postgres, String db, String... more) {
-        List<String> args = new ArrayList<>(List.of("--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER,
-                "--password-file", password.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--jdbc-url",
+                postgres.jdbcUrl(db),
+                "--user",
+                TestPostgres.USER,
+                "--password-file",
+                password.toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -75,10 +83,22 @@ class ExportPostgresTest {
     }
 
     private Process export(TestPostgres postgres, String db, Path stderr, int checkpointEvery) throws IOException {
-        return Cli.childJvm(TelltaleMain.class.getName(), concat(new String[] {"export", "postgres", queue.toString()},
-                        args(postgres, db, "--resume", "k", "--checkpoint-every", Integer.toString(checkpointEvery),
-                                "--retry-for", "60s")))
-                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return Cli.childJvm(
+                        TelltaleMain.class.getName(),
+                        concat(
+                                new String[] {"export", "postgres", queue.toString()},
+                                args(
+                                        postgres,
+                                        db,
+                                        "--resume",
+                                        "k",
+                                        "--checkpoint-every",
+                                        Integer.toString(checkpointEvery),
+                                        "--retry-for",
+                                        "60s")))
+                .redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     @Test
@@ -97,7 +117,9 @@ class ExportPostgresTest {
         }
         Process last = export(postgres, db, dir.resolve("err-last.txt"), 2_000);
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(last.exitValue()).as(Files.readString(dir.resolve("err-last.txt"))).isZero();
+        assertThat(last.exitValue())
+                .as(Files.readString(dir.resolve("err-last.txt")))
+                .isZero();
 
         assertExactlyTheQueue(postgres, db);
     }
@@ -111,7 +133,8 @@ class ExportPostgresTest {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> postgres.count(db, "SELECT count(*) FROM events.export_checkpoint") > 0);
             postgres.stop();
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(err).contains("retrying in"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readString(err).contains("retrying in"));
             postgres.restart();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             String own = Cli.ownErrorLines(err);
@@ -123,19 +146,29 @@ class ExportPostgresTest {
     }
 
     private void assertExactlyTheQueue(TestPostgres postgres, String db) throws Exception {
-        List<DslEvent> commands = events.stream().filter(e -> !(e.payload() instanceof SessionEntry)).toList();
+        List<DslEvent> commands = events.stream()
+                .filter(e -> !(e.payload() instanceof SessionEntry))
+                .toList();
         assertThat(postgres.count(db, "SELECT count(*) FROM events.log")).isEqualTo(commands.size());
-        assertThat(postgres.count(db, "SELECT count(DISTINCT position) FROM events.log")).isEqualTo(commands.size());
+        assertThat(postgres.count(db, "SELECT count(DISTINCT position) FROM events.log"))
+                .isEqualTo(commands.size());
         assertThat(postgres.count(db, "SELECT count(*) FROM sessions.log")).isEqualTo(entries);
-        assertThat(postgres.count(db, "SELECT count(*) FROM sessions.log WHERE event_id IS NULL")).isZero();
-        assertThat(postgres.count(db, "SELECT count(*) FROM sessions.log s JOIN events.log e ON e.id = s.event_id"
-                + " WHERE e.epoch_nanos + 1 <> s.epoch_nanos")).isZero();
+        assertThat(postgres.count(db, "SELECT count(*) FROM sessions.log WHERE event_id IS NULL"))
+                .isZero();
+        assertThat(postgres.count(
+                        db,
+                        "SELECT count(*) FROM sessions.log s JOIN events.log e ON e.id = s.event_id"
+                                + " WHERE e.epoch_nanos + 1 <> s.epoch_nanos"))
+                .isZero();
 
         // The same queue exported to JSON Lines: equal, event by event, field by field.
         Path jsonl = dir.resolve("same.jsonl");
-        assertThat(Cli.run("export", "jsonl", queue.toString(), "--out", jsonl.toString()).exitCode()).isZero();
+        assertThat(Cli.run("export", "jsonl", queue.toString(), "--out", jsonl.toString())
+                        .exitCode())
+                .isZero();
         List<DslEvent> fromJsonl = ExportCommandTest.read(jsonl).stream()
-                .filter(e -> !(e.payload() instanceof SessionEntry)).toList();
+                .filter(e -> !(e.payload() instanceof SessionEntry))
+                .toList();
         List<DslEvent> fromPostgres = new ArrayList<>();
         for (List<Object> row : postgres.query(db, "SELECT payload::text FROM events.log ORDER BY position")) {
             fromPostgres.add(JsonlFormat.fromJson((String) row.get(0)));
@@ -153,16 +186,35 @@ class ExportPostgresTest {
             closedPort = socket.getLocalPort();
         }
         List<String[]> cases = List.of(
-                new String[] {"--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER, "--password-file", wrong.toString()},
-                new String[] {"--jdbc-url", postgres.jdbcUrl("no_such_db"), "--user", TestPostgres.USER, "--password-file", password.toString()},
-                new String[] {"--jdbc-url", "jdbc:postgresql://localhost:" + closedPort + "/x", "--password-file", password.toString()});
-        List<String> expected = List.of("password authentication failed for user \"telltale\"",
-                "database \"no_such_db\" does not exist", "Connection to localhost:" + closedPort + " refused");
+                new String[] {
+                    "--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER, "--password-file", wrong.toString()
+                },
+                new String[] {
+                    "--jdbc-url",
+                    postgres.jdbcUrl("no_such_db"),
+                    "--user",
+                    TestPostgres.USER,
+                    "--password-file",
+                    password.toString()
+                },
+                new String[] {
+                    "--jdbc-url",
+                    "jdbc:postgresql://localhost:" + closedPort + "/x",
+                    "--password-file",
+                    password.toString()
+                });
+        List<String> expected = List.of(
+                "password authentication failed for user \"telltale\"",
+                "database \"no_such_db\" does not exist",
+                "Connection to localhost:" + closedPort + " refused");
         for (int i = 0; i < cases.size(); i++) {
             Cli.Result result = Cli.run(concat(new String[] {"export", "postgres", queue.toString()}, cases.get(i)));
             assertThat(result.exitCode()).as(result.err()).isEqualTo(TelltaleMain.FAILED);
-            assertThat(result.err()).startsWith("telltale: ").contains(expected.get(i))
-                    .doesNotContain(TestPostgres.PASSWORD).doesNotContain("nope");
+            assertThat(result.err())
+                    .startsWith("telltale: ")
+                    .contains(expected.get(i))
+                    .doesNotContain(TestPostgres.PASSWORD)
+                    .doesNotContain("nope");
             assertThat(result.err().lines()).hasSize(1);
         }
         Cli.Result badUrl = Cli.run("migrate", "--jdbc-url", "postgres://x");

@@ -61,12 +61,20 @@ class HostileContentTest {
     void writeHostileEvents() throws Exception {
         UUID session = UUID.randomUUID();
         events.add(DslEvent.succeeded(Events.T0, session, "verb" + EVERY_CONTROL, 1_000));
-        events.add(DslEvent.succeeded(Events.T0 + 1, session, "ok\r\n2026-11-27 04:31:27.123  forged  fake.verb  ok", 1_000));
+        events.add(DslEvent.succeeded(
+                Events.T0 + 1, session, "ok\r\n2026-11-27 04:31:27.123  forged  fake.verb  ok", 1_000));
         events.add(DslEvent.failed(Events.T0 + 2, session, "\u001b[2Jcleared", 2_000, new Hostile()));
-        events.add(DslEvent.succeeded(Events.T0 + 3, session, "na\u00efve back\\slash\ttab\nnewline \uD83D\uDE00 lone\uD800 end", 1_000));
-        events.add(DslEvent.sessionEntry(Events.T0 + 4, session, new EventPayload.SessionEntry(EntryType.USER_INPUT, 1,
-                "src\u001b[2J", "entry\u001b]0;retitled\u0007 " + EVERY_CONTROL + " \"quoted\" '); DROP TABLE x; --",
-                new EventRef(session, Events.T0 + 2, "\u001b[2Jcleared"))));
+        events.add(DslEvent.succeeded(
+                Events.T0 + 3, session, "na\u00efve back\\slash\ttab\nnewline \uD83D\uDE00 lone\uD800 end", 1_000));
+        events.add(DslEvent.sessionEntry(
+                Events.T0 + 4,
+                session,
+                new EventPayload.SessionEntry(
+                        EntryType.USER_INPUT,
+                        1,
+                        "src\u001b[2J",
+                        "entry\u001b]0;retitled\u0007 " + EVERY_CONTROL + " \"quoted\" '); DROP TABLE x; --",
+                        new EventRef(session, Events.T0 + 2, "\u001b[2Jcleared"))));
         Cli.write(dir, events);
     }
 
@@ -76,7 +84,8 @@ class HostileContentTest {
                 continue;
             }
             assertThat(Character.isISOControl(c) || c == '\u2028' || c == '\u2029')
-                    .as("U+%04X in %s", (int) c, output).isFalse();
+                    .as("U+%04X in %s", (int) c, output)
+                    .isFalse();
         }
     }
 
@@ -87,8 +96,12 @@ class HostileContentTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.lines()).hasSize(events.size());
         assertNoControlCharacters(result.out(), false);
-        assertThat(result.out()).contains("\\u001b[2Jcleared", "\\u001b]0;retitled\\u0007", "[id\\u001b[2J]",
-                "ok\\u000d\\u000a2026-11-27");
+        assertThat(result.out())
+                .contains(
+                        "\\u001b[2Jcleared",
+                        "\\u001b]0;retitled\\u0007",
+                        "[id\\u001b[2J]",
+                        "ok\\u000d\\u000a2026-11-27");
     }
 
     @Test
@@ -116,12 +129,19 @@ class HostileContentTest {
     @Test
     void tail_onATerminal_printsColoursButNoControlCharacterFromTheEvents() throws Exception {
         Path typescript = dir.resolve("typescript");
-        String command = String.join(" ", Cli.childJvm(TelltaleMain.class.getName(), "tail", dir.toString(), "--from", "start")
-                .command().stream().map(HostileContentTest::quoted).toList());
+        String command = String.join(
+                " ",
+                Cli.childJvm(TelltaleMain.class.getName(), "tail", dir.toString(), "--from", "start").command().stream()
+                        .map(HostileContentTest::quoted)
+                        .toList());
         Process script = new ProcessBuilder("script", "-qec", command, typescript.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("script.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("script.out").toFile())
+                .start();
         assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(script.exitValue()).as(Files.readString(dir.resolve("script.out"))).isZero();
+        assertThat(script.exitValue())
+                .as(Files.readString(dir.resolve("script.out")))
+                .isZero();
 
         String screen = Files.readString(typescript, StandardCharsets.UTF_8);
         assertThat(screen).as("coloured: a terminal was detected").contains("\u001b[");
@@ -129,7 +149,8 @@ class HostileContentTest {
         String withoutColours = screen.replaceAll("\u001b\\[[0-9;]*m", "").replace("\r\n", "\n");
         assertNoControlCharacters(withoutColours, false);
         assertThat(withoutColours).contains("\\u001b[2Jcleared", "\\u001b]0;retitled\\u0007");
-        assertThat(withoutColours.lines().filter(line -> line.startsWith("2026-") || line.startsWith("20"))).hasSize(events.size());
+        assertThat(withoutColours.lines().filter(line -> line.startsWith("2026-") || line.startsWith("20")))
+                .hasSize(events.size());
     }
 
     private static String quoted(String word) {

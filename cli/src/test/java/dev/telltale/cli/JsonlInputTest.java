@@ -46,7 +46,8 @@ class JsonlInputTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(parse(result.lines())).containsExactlyElementsOf(events.subList(events.size() - 3, events.size()));
-        assertThat(parse(Cli.run("tail", file.toString(), "--from", "start", "--format", "json").lines()))
+        assertThat(parse(Cli.run("tail", file.toString(), "--from", "start", "--format", "json")
+                        .lines()))
                 .containsExactlyElementsOf(events);
     }
 
@@ -93,21 +94,30 @@ class JsonlInputTest {
     @Test
     void tailFollow_printsAppendedEventsOnceTheirLineIsComplete() throws Exception {
         Path out = dir.resolve("follow.out");
-        Process follower = Cli.childJvm(TelltaleMain.class.getName(), "tail", file.toString(), "-f", "-n", "1", "--format", "json")
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("follow.err").toFile()).start();
+        Process follower = Cli.childJvm(
+                        TelltaleMain.class.getName(), "tail", file.toString(), "-f", "-n", "1", "--format", "json")
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("follow.err").toFile())
+                .start();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(out).size() == 1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readAllLines(out).size() == 1);
             DslEvent next = DslEvent.succeeded(Events.T0 + 99, null, "appended.later", 5);
             String line = JsonlFormat.toJson(next) + "\n";
             int half = line.length() / 2;
             // A writer caught between two writes: half a line now, the rest a moment later.
             Files.write(file, line.substring(0, half).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
             // The half line must not be printed: the output stays at one line while the follower polls it.
-            Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+            Awaitility.await()
+                    .during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> Files.readAllLines(out).size() == 1);
             Files.write(file, line.substring(half).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
 
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(out).size() == 2);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readAllLines(out).size() == 2);
             assertThat(parse(Files.readAllLines(out))).containsExactly(events.get(events.size() - 1), next);
         } finally {
             follower.destroyForcibly().waitFor();

@@ -13,8 +13,11 @@ class JvmFlagsTest {
     @Test
     void launcherFlags_areTheBuildsFlags() throws Exception {
         List<String> launcher = Files.readAllLines(Path.of("..", "bin", "jvm-flags")).stream()
-                .map(String::trim).filter(line -> !line.isEmpty()).toList();
-        List<String> build = List.of(System.getProperty("telltale.jvm.flags").trim().split("\\s+"));
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        List<String> build =
+                List.of(System.getProperty("telltale.jvm.flags").trim().split("\\s+"));
 
         assertThat(launcher).containsExactlyElementsOf(build);
     }

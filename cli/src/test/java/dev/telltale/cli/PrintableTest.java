@@ -26,7 +26,8 @@ class PrintableTest {
     void of_terminalAttacks_becomeOneInertLine() {
         assertThat(Printable.of("\u001b[2Jcleared")).isEqualTo("\\u001b[2Jcleared");
         assertThat(Printable.of("\u001b]0;owned\u0007")).isEqualTo("\\u001b]0;owned\\u0007");
-        assertThat(Printable.of("ok\r\n2026-11-27 04:31:27.123  forged")).isEqualTo("ok\\u000d\\u000a2026-11-27 04:31:27.123  forged");
+        assertThat(Printable.of("ok\r\n2026-11-27 04:31:27.123  forged"))
+                .isEqualTo("ok\\u000d\\u000a2026-11-27 04:31:27.123  forged");
         assertThat(Printable.of("\u009b31m")).as("the one-byte CSI").isEqualTo("\\u009b31m");
     }
 

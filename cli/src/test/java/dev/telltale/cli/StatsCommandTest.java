@@ -25,16 +25,21 @@ class StatsCommandTest {
         events.add(DslEvent.sessionStarted(Events.T0, session, SessionSource.API));
         for (int i = 1; i <= 100; i++) {
             long at = Events.T0 + i * 1_000_000L;
-            events.add(i % 10 == 0
-                    ? DslEvent.failed(at, session, "cbu.create", i * 1_000_000L, new IllegalArgumentException("bad " + i))
-                    : DslEvent.succeeded(at, session, "cbu.create", i * 1_000_000L));
+            events.add(
+                    i % 10 == 0
+                            ? DslEvent.failed(
+                                    at, session, "cbu.create", i * 1_000_000L, new IllegalArgumentException("bad " + i))
+                            : DslEvent.succeeded(at, session, "cbu.create", i * 1_000_000L));
         }
         events.add(DslEvent.succeeded(Events.T0 + 200_000_000L, null, "report.run", 5_000_000L));
         Cli.write(dir, events);
     }
 
     private static String row(List<String> lines, String key) {
-        return lines.stream().filter(line -> line.startsWith(key + " ")).findFirst().orElseThrow();
+        return lines.stream()
+                .filter(line -> line.startsWith(key + " "))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -72,7 +77,8 @@ class StatsCommandTest {
         events.add(DslEvent.sessionStarted(Events.T0, session, SessionSource.REPL));
         EntryType[] types = {EntryType.USER_INPUT, EntryType.DSL_COMMAND, EntryType.USER_INPUT, EntryType.ERROR};
         for (int i = 0; i < types.length; i++) {
-            events.add(DslEvent.sessionEntry(Events.T0 + i + 1, session, new SessionEntry(types[i], i + 1, "REPL", "x", null)));
+            events.add(DslEvent.sessionEntry(
+                    Events.T0 + i + 1, session, new SessionEntry(types[i], i + 1, "REPL", "x", null)));
         }
         events.add(DslEvent.succeeded(Events.T0 + 10, session, "cbu.create", 1_000_000L));
         Cli.write(dir, events);

@@ -24,11 +24,15 @@ class TextFormatTest {
 
     @Test
     void format_entryWithARef_showsTypeNumberQuotedContentAndTheVerbItRefersTo() {
-        String line = format.format(entry(EntryType.DSL_COMMAND, 3, "(cbu.create :name \"x\")",
+        String line = format.format(entry(
+                EntryType.DSL_COMMAND,
+                3,
+                "(cbu.create :name \"x\")",
                 new EventRef(SESSION, Events.T0 - 5, "cbu.create")));
 
-        assertThat(line).startsWith(TIME).endsWith(
-                "  3f2a9c1e  session_entry dsl_command #3 \"(cbu.create :name \\\"x\\\")\" -> cbu.create");
+        assertThat(line)
+                .startsWith(TIME)
+                .endsWith("  3f2a9c1e  session_entry dsl_command #3 \"(cbu.create :name \\\"x\\\")\" -> cbu.create");
     }
 
     @Test
@@ -39,11 +43,15 @@ class TextFormatTest {
 
     @Test
     void format_hostileContent_isOneLineWithEveryControlEscaped() {
-        String line = format.format(entry(EntryType.ERROR, 2, "\u0000nul\u001b[2J\r\nforged\\ \u2028 lone\uD800",
+        String line = format.format(entry(
+                EntryType.ERROR,
+                2,
+                "\u0000nul\u001b[2J\r\nforged\\ \u2028 lone\uD800",
                 new EventRef(SESSION, 1, "verb\u001b]0;x\u0007")));
 
-        assertThat(line).endsWith("session_entry error #2 \"\\u0000nul\\u001b[2J\\u000d\\u000aforged\\\\ \\u2028 lone\\ud800\""
-                + " -> verb\\u001b]0;x\\u0007");
+        assertThat(line)
+                .endsWith("session_entry error #2 \"\\u0000nul\\u001b[2J\\u000d\\u000aforged\\\\ \\u2028 lone\\ud800\""
+                        + " -> verb\\u001b]0;x\\u0007");
         assertThat(line.chars()).noneMatch(c -> Character.isISOControl(c) || c == '\u2028');
     }
 
@@ -53,7 +61,8 @@ class TextFormatTest {
         String pairAcrossTheCut = "b".repeat(TextFormat.MAX_CONTENT_SHOWN - 1) + "\uD83D\uDE00" + "c".repeat(1 << 20);
 
         assertThat(format.format(entry(EntryType.RESPONSE, 4, fits, null))).endsWith("\"" + fits + "\"");
-        assertThat(format.format(entry(EntryType.RESPONSE, 4, fits + "z", null))).endsWith("\"" + fits + "\"...");
+        assertThat(format.format(entry(EntryType.RESPONSE, 4, fits + "z", null)))
+                .endsWith("\"" + fits + "\"...");
         assertThat(format.format(entry(EntryType.RESPONSE, 5, pairAcrossTheCut, null)))
                 .endsWith("#5 \"" + "b".repeat(TextFormat.MAX_CONTENT_SHOWN - 1) + "\"...");
     }

@@ -39,8 +39,7 @@ final class ConfigOverrides {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
-    private ConfigOverrides() {
-    }
+    private ConfigOverrides() {}
 
     /**
      * Applies environment variables, then properties.
@@ -100,7 +99,8 @@ final class ConfigOverrides {
         String lower = envSuffix.toLowerCase(Locale.ROOT);
         if (lower.startsWith("store_")) {
             return lower.length() > "store_".length()
-                    ? EventsConfig.STORE_OPTION_PREFIX + lower.substring("store_".length()).replace('_', '-')
+                    ? EventsConfig.STORE_OPTION_PREFIX
+                            + lower.substring("store_".length()).replace('_', '-')
                     : null;
         }
         String setting = lower.replace('_', '-');

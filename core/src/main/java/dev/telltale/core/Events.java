@@ -1,15 +1,15 @@
 package dev.telltale.core;
 
-import dev.telltale.api.runtime.EventStats;
-import dev.telltale.api.runtime.EventHealth;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
+import dev.telltale.api.runtime.EventHealth;
+import dev.telltale.api.runtime.EventStats;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.StoreConfig;
 import dev.telltale.core.internal.DrainPipeline;
 import dev.telltale.core.internal.EventEmitter;
 import dev.telltale.core.internal.OperatorLog;
 import dev.telltale.core.internal.StoreLoader;
-import dev.telltale.api.store.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,15 +46,22 @@ public final class Events implements EventSink, AutoCloseable {
 
     /** {@code null} when not recording: then {@link #emit} is one branch. */
     private final EventEmitter emitter;
+
     private final DrainPipeline drain;
     private final EventsConfig config;
     /** Why this handle records nothing although recording was asked for; {@code null} otherwise. */
     private final String failure;
+
     private final OperatorLog log;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Events(EventEmitter emitter, DrainPipeline drain, EventsConfig config, String failure, OperatorLog log,
+    private Events(
+            EventEmitter emitter,
+            DrainPipeline drain,
+            EventsConfig config,
+            String failure,
+            OperatorLog log,
             boolean hook) {
         this.emitter = emitter;
         this.drain = drain;
@@ -87,7 +94,8 @@ public final class Events implements EventSink, AutoCloseable {
         if (!config.warnings().isEmpty()) {
             log.warn(OperatorLog.Topic.START, String.join("; ", config.warnings()), null);
         }
-        requireQueueFitsHeap(config.stripes(), config.bufferSize(), Runtime.getRuntime().maxMemory());
+        requireQueueFitsHeap(
+                config.stripes(), config.bufferSize(), Runtime.getRuntime().maxMemory());
         EventStore store = config.storeInstance();
         StoreConfig storeConfig = null;
         if (store == null) {
@@ -96,10 +104,15 @@ public final class Events implements EventSink, AutoCloseable {
         }
         EventEmitter emitter = new EventEmitter(config.stripes(), config.bufferSize());
         DrainPipeline drain = store != null
-                ? new DrainPipeline(emitter, store, config.batchSize(), config.flushInterval(),
-                        config.dropReportInterval(), log)
-                : new DrainPipeline(emitter, storeConfig, config.batchSize(), config.flushInterval(),
-                        config.dropReportInterval(), log);
+                ? new DrainPipeline(
+                        emitter, store, config.batchSize(), config.flushInterval(), config.dropReportInterval(), log)
+                : new DrainPipeline(
+                        emitter,
+                        storeConfig,
+                        config.batchSize(),
+                        config.flushInterval(),
+                        config.dropReportInterval(),
+                        log);
         try {
             return new Events(emitter, drain, config, null, log, config.shutdownHook());
         } catch (RuntimeException | Error e) {
@@ -161,7 +174,8 @@ public final class Events implements EventSink, AutoCloseable {
     static Events failedToStart(Throwable error) {
         String reason = "recording could not start: " + OperatorLog.summary(error);
         try {
-            OperatorLog.create(0).warn(OperatorLog.Topic.START, reason + "; commands run without being recorded", error);
+            OperatorLog.create(0)
+                    .warn(OperatorLog.Topic.START, reason + "; commands run without being recorded", error);
         } catch (Throwable cannotEvenSayIt) {
             // Nowhere to say it; health() still does.
         }
@@ -173,13 +187,18 @@ public final class Events implements EventSink, AutoCloseable {
      * start than an {@link OutOfMemoryError} in the application later.
      */
     static void requireQueueFitsHeap(int stripes, int bufferSize, long maxHeapBytes) {
-        long events = (long) ceilPowerOfTwo(stripes) * ceilPowerOfTwo(bufferSize);
+        long events = ceilPowerOfTwo(stripes) * ceilPowerOfTwo(bufferSize);
         long bytes = events * BYTES_PER_QUEUED_EVENT;
         if (bytes > maxHeapBytes / 4) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
                     "telltale.buffer-size %d with telltale.stripes %d: the queue would hold %,d events, about %,d MiB "
                             + "when full, more than a quarter of the maximum heap (%,d MiB); lower buffer-size or stripes",
-                    bufferSize, stripes, events, bytes >> 20, maxHeapBytes >> 20));
+                    bufferSize,
+                    stripes,
+                    events,
+                    bytes >> 20,
+                    maxHeapBytes >> 20));
         }
     }
 
@@ -232,8 +251,18 @@ public final class Events implements EventSink, AutoCloseable {
         long droppedNull = emitter.dropped(DropReason.NULL_EVENT);
         long emitted = emitter.emitted();
         long pending = Math.max(0, emitted - persisted - lost - droppedFull - droppedClosed - droppedNull);
-        return new EventStats(emitted, droppedFull, droppedClosed, droppedNull, persisted, lost, pending,
-                emitter.capacity(), emitter.stripes(), drain.storeFailures(), drain.drainRestarts());
+        return new EventStats(
+                emitted,
+                droppedFull,
+                droppedClosed,
+                droppedNull,
+                persisted,
+                lost,
+                pending,
+                emitter.capacity(),
+                emitter.stripes(),
+                drain.storeFailures(),
+                drain.drainRestarts());
     }
 
     /**
@@ -246,8 +275,12 @@ public final class Events implements EventSink, AutoCloseable {
             return new EventHealth(EventHealth.Status.DEGRADED, List.of(failure), EventStats.NONE, "none", null);
         }
         if (emitter == null) {
-            return new EventHealth(EventHealth.Status.DISABLED, List.of("events are disabled by configuration"),
-                    EventStats.NONE, "none", null);
+            return new EventHealth(
+                    EventHealth.Status.DISABLED,
+                    List.of("events are disabled by configuration"),
+                    EventStats.NONE,
+                    "none",
+                    null);
         }
         EventStats stats = stats();
         List<String> reasons = new ArrayList<>();
@@ -265,8 +298,12 @@ public final class Events implements EventSink, AutoCloseable {
             }
         }
         if (stats.dropRate() >= EventHealth.DEGRADED_DROP_RATE) {
-            reasons.add(String.format(java.util.Locale.ROOT, "drop rate %.2f%% (%d of %d events)",
-                    stats.dropRate() * 100, stats.dropped(), stats.emitted()));
+            reasons.add(String.format(
+                    java.util.Locale.ROOT,
+                    "drop rate %.2f%% (%d of %d events)",
+                    stats.dropRate() * 100,
+                    stats.dropped(),
+                    stats.emitted()));
         }
         if (stats.lost() > 0) {
             reasons.add(stats.lost() + " events lost to store failures");
@@ -308,8 +345,11 @@ public final class Events implements EventSink, AutoCloseable {
                 log.warn(OperatorLog.Topic.DROPS, stranded + " events emitted while closing were dropped", null);
             }
         } else {
-            log.warn(OperatorLog.Topic.DRAIN, "the drain did not finish within " + config.closeTimeout() + "; "
-                    + stats().pending() + " events may not be persisted", null);
+            log.warn(
+                    OperatorLog.Topic.DRAIN,
+                    "the drain did not finish within " + config.closeTimeout() + "; " + stats().pending()
+                            + " events may not be persisted",
+                    null);
         }
     }
 

@@ -83,7 +83,8 @@ public final class EventsConfig {
 
     private EventsConfig(Builder builder) {
         this.enabled = builder.enabled;
-        this.bufferSize = builder.bufferSize != 0 ? builder.bufferSize
+        this.bufferSize = builder.bufferSize != 0
+                ? builder.bufferSize
                 : defaultBufferSize(builder.stripes, Runtime.getRuntime().maxMemory());
         this.stripes = builder.stripes;
         this.batchSize = builder.batchSize;
@@ -167,8 +168,10 @@ public final class EventsConfig {
         return "EventsConfig{enabled=" + enabled + ", bufferSize=" + bufferSize + ", stripes=" + stripes
                 + ", batchSize=" + batchSize + ", flushInterval=" + flushInterval + ", closeTimeout=" + closeTimeout
                 + ", dropReportInterval=" + dropReportInterval + ", shutdownHook=" + shutdownHook + ", store="
-                + (storeInstance != null ? storeInstance.describe() : StoreConfig.of(
-                        storeName == null ? "(inferred)" : storeName, storeOptions)) + "}";
+                + (storeInstance != null
+                        ? storeInstance.describe()
+                        : StoreConfig.of(storeName == null ? "(inferred)" : storeName, storeOptions))
+                + "}";
     }
 
     /** The default stripe count: twice the cores, rounded up to a power of two, at most {@value #MAX_DEFAULT_STRIPES}. */
@@ -186,7 +189,8 @@ public final class EventsConfig {
     static int defaultBufferSize(int stripes, long maxHeapBytes) {
         int size = DEFAULT_BUFFER_SIZE;
         long stripeCount = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
-        while (size > MIN_DEFAULT_BUFFER_SIZE && stripeCount * size * Events.BYTES_PER_QUEUED_EVENT > maxHeapBytes / 16) {
+        while (size > MIN_DEFAULT_BUFFER_SIZE
+                && stripeCount * size * Events.BYTES_PER_QUEUED_EVENT > maxHeapBytes / 16) {
             size >>= 1;
         }
         return size;
@@ -198,6 +202,7 @@ public final class EventsConfig {
         private boolean enabled = DEFAULT_ENABLED;
         /** 0: not set, the default for the stripes and the heap. */
         private int bufferSize;
+
         private int stripes = defaultStripes();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration flushInterval = Duration.ofMillis(DEFAULT_FLUSH_INTERVAL_MILLIS);
@@ -209,8 +214,7 @@ public final class EventsConfig {
         private EventStore storeInstance;
         private final List<String> warnings = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         void warn(String warning) {
             warnings.add(warning);

@@ -26,8 +26,13 @@ class CaptureAllocationTest {
         int warmUp = 200_000;
         int calls = 100_000;
         RecordingStore store = new RecordingStore();
-        Events events = Events.start(EventsConfig.builder().store(store).shutdownHook(false)
-                .stripes(1).bufferSize(warmUp + calls).flushInterval(Duration.ofMillis(20)).build());
+        Events events = Events.start(EventsConfig.builder()
+                .store(store)
+                .shutdownHook(false)
+                .stripes(1)
+                .bufferSize(warmUp + calls)
+                .flushInterval(Duration.ofMillis(20))
+                .build());
         Events previous = Events.installGlobal(events);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long threadId = Thread.currentThread().getId();
@@ -46,10 +51,12 @@ class CaptureAllocationTest {
             }
             long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
-            assertThat((double) allocated / calls).as("bytes allocated per command (%d in all)", allocated)
+            assertThat((double) allocated / calls)
+                    .as("bytes allocated per command (%d in all)", allocated)
                     .isLessThan(1.0);
             assertThat(session.commandCount()).isEqualTo(2L * warmUp + calls);
-            assertThat(session.lastCommand()).contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.create"));
+            assertThat(session.lastCommand())
+                    .contains(new EventRef(session.id(), EventClock.epochNanos(start), "cbu.create"));
             await().until(() -> store.size() == 2 * warmUp + calls + 1);
             DslEvent last = store.events().get(store.size() - 1);
             assertThat(EventRef.to(last)).isEqualTo(session.lastCommand().orElseThrow());

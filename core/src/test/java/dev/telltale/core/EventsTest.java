@@ -1,13 +1,13 @@
 package dev.telltale.core;
 
-import dev.telltale.api.runtime.EventStats;
-import dev.telltale.api.runtime.EventHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.runtime.EventHealth;
+import dev.telltale.api.runtime.EventStats;
 import dev.telltale.core.testing.BlockingStore;
 import dev.telltale.core.testing.ProbeStoreProvider;
 import dev.telltale.core.testing.RecordingStore;
@@ -58,7 +58,9 @@ class EventsTest {
             assertThat(events.health().status()).isEqualTo(EventHealth.Status.DISABLED);
         }
         assertThat(store.appends()).isZero();
-        assertThat(store.closes()).as("a disabled Telltale never touches the store").isZero();
+        assertThat(store.closes())
+                .as("a disabled Telltale never touches the store")
+                .isZero();
     }
 
     @Test
@@ -122,14 +124,18 @@ class EventsTest {
         }
         assertThat(store.failedBatchSizes()).hasSizeGreaterThan(3);
         assertThat(events.health().status()).as("events were lost").isEqualTo(EventHealth.Status.DEGRADED);
-        assertThat(events.health().reasons()).anyMatch(r -> r.endsWith("events lost to store failures"))
+        assertThat(events.health().reasons())
+                .anyMatch(r -> r.endsWith("events lost to store failures"))
                 .anyMatch(r -> r.startsWith("the store failed in the last minute"));
 
         events.close();
 
         EventStats stats = events.stats();
         assertThat(stats.emitted()).isEqualTo(100_000);
-        assertThat(stats.lost()).isEqualTo(store.failedBatchSizes().stream().mapToLong(Integer::longValue).sum());
+        assertThat(stats.lost())
+                .isEqualTo(store.failedBatchSizes().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum());
         assertThat(stats.persisted()).isEqualTo(store.size());
         assertThat(stats.persisted() + stats.dropped() + stats.lost()).isEqualTo(stats.emitted());
         assertThat(stats.storeFailures()).isEqualTo(store.failedBatchSizes().size());
@@ -144,7 +150,8 @@ class EventsTest {
                 super.append(batch);
             }
         };
-        try (Events events = Events.start(config(slow).stripes(1).bufferSize(16).batchSize(4).build())) {
+        try (Events events =
+                Events.start(config(slow).stripes(1).bufferSize(16).batchSize(4).build())) {
             emitFrom(events, 1, 10_000);
 
             EventHealth health = events.health();
@@ -173,7 +180,8 @@ class EventsTest {
 
     @Test
     void start_withAnUnknownStore_failsNamingIt() {
-        EventsConfig config = EventsConfig.builder().store("nosuchstore").shutdownHook(false).build();
+        EventsConfig config =
+                EventsConfig.builder().store("nosuchstore").shutdownHook(false).build();
 
         assertThatThrownBy(() -> Events.start(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -183,7 +191,8 @@ class EventsTest {
     @Test
     void start_opensANamedStoreOnItsOwnThreadNeverOnTheCallers() {
         ProbeStoreProvider.OPENED_ON.clear();
-        try (Events events = Events.start(EventsConfig.builder().shutdownHook(false).store("probe").build())) {
+        try (Events events = Events.start(
+                EventsConfig.builder().shutdownHook(false).store("probe").build())) {
             events.emit(event(1));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().persisted() == 1);
@@ -194,7 +203,11 @@ class EventsTest {
 
     @Test
     void start_whenAStoreSettingIsWrong_failsAtOnceNamingIt() {
-        EventsConfig config = EventsConfig.builder().shutdownHook(false).store("probe").storeOption("bad", "1").build();
+        EventsConfig config = EventsConfig.builder()
+                .shutdownHook(false)
+                .store("probe")
+                .storeOption("bad", "1")
+                .build();
 
         assertThatThrownBy(() -> Events.start(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -224,14 +237,16 @@ class EventsTest {
         assertThat(failed.isEnabled()).isFalse();
         assertThat(failed.stats()).isEqualTo(EventStats.NONE);
         assertThat(failed.health().status()).isEqualTo(EventHealth.Status.DEGRADED);
-        assertThat(failed.health().reasons()).containsExactly("recording could not start: java.lang.IllegalStateException: no flags");
+        assertThat(failed.health().reasons())
+                .containsExactly("recording could not start: java.lang.IllegalStateException: no flags");
         failed.close();
     }
 
     @Test
     void close_whenTheDrainDoesNotFinishInTime_returnsAfterTheTimeoutWithEventsPending() throws Exception {
         BlockingStore stuck = new BlockingStore();
-        Events events = Events.start(config(stuck).closeTimeout(Duration.ofMillis(100)).build());
+        Events events =
+                Events.start(config(stuck).closeTimeout(Duration.ofMillis(100)).build());
         events.emit(event(1));
         assertThat(stuck.awaitAppending()).isTrue();
         events.emit(event(2));
@@ -257,7 +272,8 @@ class EventsTest {
 
             assertThat(stats.emitted()).isEqualTo(101);
             assertThat(stats.droppedNull()).isEqualTo(1);
-            assertThat(stats.persisted() + stats.pending() + stats.dropped() + stats.lost()).isEqualTo(101);
+            assertThat(stats.persisted() + stats.pending() + stats.dropped() + stats.lost())
+                    .isEqualTo(101);
         }
     }
 
@@ -294,7 +310,8 @@ class EventsTest {
     @Test
     void statsAndHealth_withEveryKindOfDropWhileTheStoreIsBlocked_addUpExactly() throws Exception {
         BlockingStore blocked = new BlockingStore();
-        Events events = Events.start(config(blocked).stripes(1).bufferSize(4).batchSize(1).build());
+        Events events = Events.start(
+                config(blocked).stripes(1).bufferSize(4).batchSize(1).build());
         try {
             events.emit(event(0));
             assertThat(blocked.awaitAppending()).isTrue();

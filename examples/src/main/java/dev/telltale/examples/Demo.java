@@ -17,8 +17,7 @@ public final class Demo {
 
     static final int COMMANDS_PER_SESSION = 150;
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws InterruptedException {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

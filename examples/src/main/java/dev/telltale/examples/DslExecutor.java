@@ -21,8 +21,7 @@ public class DslExecutor {
     private final Map<String, String> cbus = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
 
-    public DslExecutor() {
-    }
+    public DslExecutor() {}
 
     /** Runs one command and returns what it printed. */
     @Command

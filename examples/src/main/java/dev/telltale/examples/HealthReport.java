@@ -18,8 +18,7 @@ final class HealthReport {
      */
     private static final long SETTLE_NANOS = 5_000_000_000L;
 
-    private HealthReport() {
-    }
+    private HealthReport() {}
 
     /** The recorder's health, then the session logger's figures. */
     static String current(SessionLogger logger) {
@@ -51,23 +50,34 @@ final class HealthReport {
         }
         text.append('\n');
         text.append(String.format(Locale.ROOT, "  emitted    %,d%n", stats.emitted()));
-        text.append(String.format(Locale.ROOT, "  dropped    %,d (%.2f%%: %,d queue full, %,d after close)%n",
-                stats.dropped(), stats.dropRate() * 100, stats.droppedQueueFull(), stats.droppedClosed()));
+        text.append(String.format(
+                Locale.ROOT,
+                "  dropped    %,d (%.2f%%: %,d queue full, %,d after close)%n",
+                stats.dropped(),
+                stats.dropRate() * 100,
+                stats.droppedQueueFull(),
+                stats.droppedClosed()));
         text.append(String.format(Locale.ROOT, "  persisted  %,d%n", stats.persisted()));
-        text.append(String.format(Locale.ROOT, "  lost       %,d (store failures: %,d)%n", stats.lost(), stats.storeFailures()));
-        text.append(String.format(Locale.ROOT, "  queue      %,d pending, capacity %,d (%d stripes)%n",
-                stats.pending(), stats.capacity(), stats.stripes()));
+        text.append(String.format(
+                Locale.ROOT, "  lost       %,d (store failures: %,d)%n", stats.lost(), stats.storeFailures()));
+        text.append(String.format(
+                Locale.ROOT,
+                "  queue      %,d pending, capacity %,d (%d stripes)%n",
+                stats.pending(),
+                stats.capacity(),
+                stats.stripes()));
         text.append("  store      ").append(health.store());
         return text.toString();
     }
 
     /** The session logger's figures, beside the recorder's: its entries travel with the events. */
     static String conversation(SessionLogger logger, boolean recording) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  conversation %,d entries logged", logger.logged()));
+        StringBuilder text =
+                new StringBuilder(String.format(Locale.ROOT, "  conversation %,d entries logged", logger.logged()));
         if (logger.logged() > 0) {
             StringJoiner byType = new StringJoiner(", ", " (", ")");
-            logger.loggedByType().forEach((type, count) ->
-                    byType.add(String.format(Locale.ROOT, "%,d %s", count, type.wireName())));
+            logger.loggedByType()
+                    .forEach((type, count) -> byType.add(String.format(Locale.ROOT, "%,d %s", count, type.wireName())));
             text.append(byType);
         }
         return text.append(recording ? ", recorded with the events above" : ", not recorded (events are compiled out)")

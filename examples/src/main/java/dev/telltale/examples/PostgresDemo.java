@@ -27,15 +27,15 @@ import java.util.List;
  */
 public final class PostgresDemo {
 
-    static final String QUERY = String.join("\n",
+    static final String QUERY = String.join(
+            "\n",
             "SELECT s.entry_no, s.entry_type, left(s.content, 40) AS content,",
             "       e.event_type, e.verb, (e.payload->>'duration_ns')::bigint / 1000 AS micros",
             "FROM sessions.log s LEFT JOIN events.log e ON e.id = s.event_id",
             "WHERE s.session_id = (SELECT session_id FROM sessions.log WHERE source = 'REPL' LIMIT 1)",
             "ORDER BY s.entry_no LIMIT 9");
 
-    private PostgresDemo() {
-    }
+    private PostgresDemo() {}
 
     public static void main(String[] args) throws IOException, SQLException {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -46,9 +46,12 @@ public final class PostgresDemo {
         if (database.isEmpty()) {
             out.println("==> Starting an embedded PostgreSQL (no --jdbc-url given) in " + data);
             Files.createDirectories(data);
-            embedded = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+            embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
+                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             database.addAll(List.of("--jdbc-url", embedded.getJdbcUrl("postgres", "postgres"), "--user", "postgres"));
         }
         try {
@@ -77,8 +80,8 @@ public final class PostgresDemo {
     }
 
     private static void query(PrintWriter out, String jdbcUrl, String user) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, System.getenv().getOrDefault(
-                        "TELLTALE_DEMO_PASSWORD", ""));
+        try (Connection connection = DriverManager.getConnection(
+                        jdbcUrl, user, System.getenv().getOrDefault("TELLTALE_DEMO_PASSWORD", ""));
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(QUERY)) {
             ResultSetMetaData meta = result.getMetaData();
@@ -92,7 +95,8 @@ public final class PostgresDemo {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     String value = result.getString(i);
-                    row.append(String.format("%-" + widths[i - 1] + "s ", value == null ? "" : value.replaceAll("\\p{Cntrl}", "?")));
+                    row.append(String.format(
+                            "%-" + widths[i - 1] + "s ", value == null ? "" : value.replaceAll("\\p{Cntrl}", "?")));
                 }
                 out.println(row.toString().stripTrailing());
             }

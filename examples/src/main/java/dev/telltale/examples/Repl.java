@@ -31,7 +31,8 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class Repl {
 
-    static final List<String> VERBS = List.of("cbu.create", "cbu.get", "cbu.rename", "cbu.delete", "cbu.list", "report.crash");
+    static final List<String> VERBS =
+            List.of("cbu.create", "cbu.get", "cbu.rename", "cbu.delete", "cbu.list", "report.crash");
     static final List<String> META = List.of(":events", ":help", ":quit");
 
     private final DslExecutor executor = DslExecutorFactory.create();
@@ -78,7 +79,8 @@ public final class Repl {
                     .terminal(terminal)
                     .appName("telltale-repl")
                     .completer(new StringsCompleter(concat(VERBS, META)))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".telltale_repl_history"))
+                    .variable(
+                            LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".telltale_repl_history"))
                     .build();
             out.println("Telltale example DSL. Type :help for help, Tab to complete, :quit to leave.");
             while (true) {
@@ -140,10 +142,14 @@ public final class Repl {
             response = executor.execute(command);
         } catch (DslException e) {
             conversation.logDslCommand(line, session.lastCommand().orElse(null));
-            return shownError("error " + e.httpStatus() + ": " + e.getMessage(), session.lastCommand().orElse(null));
+            return shownError(
+                    "error " + e.httpStatus() + ": " + e.getMessage(),
+                    session.lastCommand().orElse(null));
         } catch (RuntimeException e) {
             conversation.logDslCommand(line, session.lastCommand().orElse(null));
-            return shownError("error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), session.lastCommand().orElse(null));
+            return shownError(
+                    "error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    session.lastCommand().orElse(null));
         }
         conversation.logDslCommand(line, session.lastCommand().orElse(null));
         conversation.logResponse(response);
@@ -156,7 +162,8 @@ public final class Repl {
     }
 
     static String help() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "verbs:  cbu.create name=N | cbu.get id=I | cbu.rename id=I name=N | cbu.delete id=I | cbu.list | report.crash",
                 "meta:   :events (recording health) | :help | :quit");
     }

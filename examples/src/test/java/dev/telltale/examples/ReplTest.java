@@ -31,17 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplTest {
 
-    private static final String SCRIPT = String.join("\n",
-            "cbu.create name=Acme",
-            "cbu.get id=cbu-1",
-            "cbu.get id=cbu-99",
-            "cbu.create",
-            "report.crash",
-            "cbu.rename id=cbu-1 name=Acme2",
-            "cbu.frobnicate",
-            ":events",
-            ":quit",
-            "cbu.list") + "\n";
+    private static final String SCRIPT = String.join(
+                    "\n",
+                    "cbu.create name=Acme",
+                    "cbu.get id=cbu-1",
+                    "cbu.get id=cbu-99",
+                    "cbu.create",
+                    "report.crash",
+                    "cbu.rename id=cbu-1 name=Acme2",
+                    "cbu.frobnicate",
+                    ":events",
+                    ":quit",
+                    "cbu.list")
+            + "\n";
 
     private static final List<String> COMMAND_OUTPUT = List.of(
             "cbu-1",
@@ -65,12 +67,16 @@ class ReplTest {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
         command.add(Repl.class.getName());
-        Process repl = new ProcessBuilder(command).redirectError(dir.resolve("repl.err").toFile()).start();
+        Process repl = new ProcessBuilder(command)
+                .redirectError(dir.resolve("repl.err").toFile())
+                .start();
         repl.getOutputStream().write(SCRIPT.getBytes(StandardCharsets.UTF_8));
         repl.getOutputStream().close();
         String out = new String(repl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(repl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(repl.exitValue()).as(Files.readString(dir.resolve("repl.err"))).isZero();
+        assertThat(repl.exitValue())
+                .as(Files.readString(dir.resolve("repl.err")))
+                .isZero();
         return out.lines().toList();
     }
 
@@ -79,24 +85,31 @@ class ReplTest {
         assumeFalse(Boolean.getBoolean("events.build"), "built with -Pevents: there are no plain classes to test");
         Path plain = Path.of(System.getProperty("plain.classes"));
         try (Stream<Path> files = Files.walk(plain)) {
-            assertThat(files.map(Path::toString)).as("the plain build's classes, %s", plain)
+            assertThat(files.map(Path::toString))
+                    .as("the plain build's classes, %s", plain)
                     .noneMatch(name -> name.endsWith("_Events.class"));
         }
-        List<String> output = runRepl(List.of(System.getProperty("plain.classes"), System.getProperty("api.jar"),
-                System.getProperty("jline.jar")), List.of());
+        List<String> output = runRepl(
+                List.of(
+                        System.getProperty("plain.classes"),
+                        System.getProperty("api.jar"),
+                        System.getProperty("jline.jar")),
+                List.of());
 
         assertThat(output.subList(0, COMMAND_OUTPUT.size())).containsExactlyElementsOf(COMMAND_OUTPUT);
         assertThat(output.get(COMMAND_OUTPUT.size()))
                 .isEqualTo("events: events are compiled out: built without the events profile");
-        assertThat(output.get(COMMAND_OUTPUT.size() + 1)).isEqualTo("  conversation 21 entries logged (7 user_input,"
-                + " 7 dsl_command, 3 response, 4 error), not recorded (events are compiled out)");
+        assertThat(output.get(COMMAND_OUTPUT.size() + 1))
+                .isEqualTo("  conversation 21 entries logged (7 user_input,"
+                        + " 7 dsl_command, 3 response, 4 error), not recorded (events are compiled out)");
         assertThat(output).hasSize(COMMAND_OUTPUT.size() + 2);
     }
 
     @Test
     void eventsBuild_runsTheSameAndRecordsEveryCommandWithMatchingFigures() throws Exception {
         Path queue = dir.resolve("events");
-        List<String> output = runRepl(List.of(System.getProperty("events.classes"), System.getProperty("java.class.path")),
+        List<String> output = runRepl(
+                List.of(System.getProperty("events.classes"), System.getProperty("java.class.path")),
                 List.of("-Dtelltale.store=chronicle", "-Dtelltale.store.dir=" + queue));
 
         assertThat(output.subList(0, COMMAND_OUTPUT.size())).containsExactlyElementsOf(COMMAND_OUTPUT);
@@ -104,15 +117,21 @@ class ReplTest {
         assertThat(health.get(0)).isEqualTo("events: HEALTHY");
         // SessionStarted, seven commands and 21 conversation entries (each line's input, its command,
         // its response or error) were emitted before :events; all persisted, none dropped.
-        assertThat(health).contains("  emitted    29", "  persisted  29", "  lost       0 (store failures: 0)",
-                "  conversation 21 entries logged (7 user_input, 7 dsl_command, 3 response, 4 error),"
-                        + " recorded with the events above");
+        assertThat(health)
+                .contains(
+                        "  emitted    29",
+                        "  persisted  29",
+                        "  lost       0 (store failures: 0)",
+                        "  conversation 21 entries logged (7 user_input, 7 dsl_command, 3 response, 4 error),"
+                                + " recorded with the events above");
         assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  dropped    0 "));
-        assertThat(health).anySatisfy(line -> assertThat(line).startsWith("  store      chronicle " + queue.toAbsolutePath()));
+        assertThat(health)
+                .anySatisfy(line -> assertThat(line).startsWith("  store      chronicle " + queue.toAbsolutePath()));
 
         List<DslEvent> recorded = new ArrayList<>();
         List<EventPayload.SessionEntry> conversation = new ArrayList<>();
-        try (EventLog log = EventLog.open(queue); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
                 if (event.event().payload() instanceof EventPayload.SessionEntry entry) {
                     conversation.add(entry);
@@ -122,25 +141,44 @@ class ReplTest {
             }
         }
         // Every command's entry refers to that command's event; the error shown for it too.
-        List<EventRef> commands = recorded.stream().filter(e -> e.type().wireName().startsWith("command_"))
-                .map(EventRef::to).toList();
-        assertThat(conversation).filteredOn(entry -> entry.entryType() == EntryType.DSL_COMMAND)
-                .extracting(EventPayload.SessionEntry::event).containsExactlyElementsOf(commands);
-        assertThat(conversation).filteredOn(entry -> entry.entryType() == EntryType.USER_INPUT)
+        List<EventRef> commands = recorded.stream()
+                .filter(e -> e.type().wireName().startsWith("command_"))
+                .map(EventRef::to)
+                .toList();
+        assertThat(conversation)
+                .filteredOn(entry -> entry.entryType() == EntryType.DSL_COMMAND)
+                .extracting(EventPayload.SessionEntry::event)
+                .containsExactlyElementsOf(commands);
+        assertThat(conversation)
+                .filteredOn(entry -> entry.entryType() == EntryType.USER_INPUT)
                 .extracting(EventPayload.SessionEntry::content)
                 .containsExactlyElementsOf(List.of(SCRIPT.split("\n")).subList(0, 7));
-        assertThat(conversation).extracting(EventPayload.SessionEntry::entryNo)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 21).boxed().toList());
-        assertThat(recorded).extracting(DslEvent::type).containsExactly(EventType.SESSION_STARTED,
-                EventType.COMMAND_SUCCEEDED, EventType.COMMAND_SUCCEEDED, EventType.COMMAND_FAILED,
-                EventType.COMMAND_FAILED, EventType.COMMAND_FAILED, EventType.COMMAND_SUCCEEDED,
-                EventType.COMMAND_FAILED, EventType.SESSION_ENDED);
-        assertThat(recorded).extracting(DslEvent::sessionId).containsOnly(recorded.get(0).sessionId());
-        EventPayload.CommandFailed notFound = (EventPayload.CommandFailed) recorded.get(3).payload();
+        assertThat(conversation)
+                .extracting(EventPayload.SessionEntry::entryNo)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 21).boxed().toList());
+        assertThat(recorded)
+                .extracting(DslEvent::type)
+                .containsExactly(
+                        EventType.SESSION_STARTED,
+                        EventType.COMMAND_SUCCEEDED,
+                        EventType.COMMAND_SUCCEEDED,
+                        EventType.COMMAND_FAILED,
+                        EventType.COMMAND_FAILED,
+                        EventType.COMMAND_FAILED,
+                        EventType.COMMAND_SUCCEEDED,
+                        EventType.COMMAND_FAILED,
+                        EventType.SESSION_ENDED);
+        assertThat(recorded)
+                .extracting(DslEvent::sessionId)
+                .containsOnly(recorded.get(0).sessionId());
+        EventPayload.CommandFailed notFound =
+                (EventPayload.CommandFailed) recorded.get(3).payload();
         assertThat(notFound.verb()).isEqualTo("cbu.get");
         assertThat(notFound.error().httpStatus()).isEqualTo(404);
         assertThat(notFound.error().sourceId()).isEqualTo("cbu-99");
-        EventPayload.SessionEnded ended = (EventPayload.SessionEnded) recorded.get(8).payload();
+        EventPayload.SessionEnded ended =
+                (EventPayload.SessionEnded) recorded.get(8).payload();
         assertThat(ended.commandCount()).isEqualTo(7);
         assertThat(ended.errorCount()).isEqualTo(4);
     }

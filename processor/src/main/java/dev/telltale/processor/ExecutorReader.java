@@ -116,9 +116,9 @@ final class ExecutorReader {
             }
         }
         List<CommandModel> commands = new ArrayList<>();
-        declarations.forEach((member, annotated) ->
-                nearest(type, member, annotated).flatMap(declaration -> command(type, member, declaration))
-                        .ifPresent(commands::add));
+        declarations.forEach((member, annotated) -> nearest(type, member, annotated)
+                .flatMap(declaration -> command(type, member, declaration))
+                .ifPresent(commands::add));
         if (marked.isEmpty()) {
             reporter.error(type, Problem.NO_COMMANDS, type.getSimpleName());
         }
@@ -145,13 +145,16 @@ final class ExecutorReader {
     }
 
     /** The member of the class that is, overrides or implements {@code declaration}; {@code null} if none. */
-    private ExecutableElement implementation(TypeElement type, List<ExecutableElement> members, ExecutableElement declaration) {
+    private ExecutableElement implementation(
+            TypeElement type, List<ExecutableElement> members, ExecutableElement declaration) {
         ExecutableElement found = null;
         for (ExecutableElement member : members) {
             if (member.equals(declaration)) {
                 found = found == null ? member : found;
             } else if (elements.overrides(member, declaration, type)
-                    && (found == null || found.equals(declaration) || found.getModifiers().contains(Modifier.ABSTRACT))) {
+                    && (found == null
+                            || found.equals(declaration)
+                            || found.getModifiers().contains(Modifier.ABSTRACT))) {
                 found = member;
             }
         }
@@ -177,7 +180,8 @@ final class ExecutorReader {
      * Of the declarations carrying {@code @Command} that {@code member} is or overrides, the one to
      * read: the nearest in the superclass chain, else the only verb the interfaces agree on.
      */
-    private Optional<ExecutableElement> nearest(TypeElement type, ExecutableElement member, List<ExecutableElement> annotated) {
+    private Optional<ExecutableElement> nearest(
+            TypeElement type, ExecutableElement member, List<ExecutableElement> annotated) {
         ExecutableElement first = annotated.get(0);
         if (first.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
             return Optional.of(first);
@@ -188,7 +192,10 @@ final class ExecutorReader {
         }
         if (verbs.size() > 1) {
             Element at = member.getEnclosingElement().equals(type) ? member : type;
-            reporter.error(at, Problem.CONFLICTING_COMMANDS, describe(member),
+            reporter.error(
+                    at,
+                    Problem.CONFLICTING_COMMANDS,
+                    describe(member),
                     annotated.stream().map(ExecutorReader::describe).collect(java.util.stream.Collectors.joining(", ")),
                     String.join("\", \"", verbs));
             return Optional.empty();
@@ -231,10 +238,12 @@ final class ExecutorReader {
             return null;
         }
         if (marked.size() == 1) {
-            Marked argument = checkMarked(marked.get(0), Names.VERB, this::isVerbType,
-                    Problem.BAD_VERB_TYPE, Problem.BAD_VERB_ACCESSOR);
-            return argument == null ? null
-                    : new VerbSource.Argument(argument.parameter(), argument.accessor(), isEnumAndText(argument.valueType()));
+            Marked argument = checkMarked(
+                    marked.get(0), Names.VERB, this::isVerbType, Problem.BAD_VERB_TYPE, Problem.BAD_VERB_ACCESSOR);
+            return argument == null
+                    ? null
+                    : new VerbSource.Argument(
+                            argument.parameter(), argument.accessor(), isEnumAndText(argument.valueType()));
         }
         AnnotationMirror command = annotation(declaration, Names.COMMAND).orElse(null);
         String constant = stringValue(command, "verb");
@@ -242,7 +251,8 @@ final class ExecutorReader {
             reporter.error(declaration, command, value(command, "verb"), Problem.BLANK_VERB, constant);
             return null;
         }
-        return new VerbSource.Constant(constant.isEmpty() ? method.getSimpleName().toString() : constant.trim());
+        return new VerbSource.Constant(
+                constant.isEmpty() ? method.getSimpleName().toString() : constant.trim());
     }
 
     private SessionArg sessionArg(ExecutableElement method, ExecutableElement declaration) {
@@ -254,8 +264,8 @@ final class ExecutorReader {
         if (marked.isEmpty()) {
             return new SessionArg.Current();
         }
-        Marked argument = checkMarked(marked.get(0), Names.SESSION_ID, this::isUuid,
-                Problem.BAD_SESSION_TYPE, Problem.BAD_SESSION_ACCESSOR);
+        Marked argument = checkMarked(
+                marked.get(0), Names.SESSION_ID, this::isUuid, Problem.BAD_SESSION_TYPE, Problem.BAD_SESSION_ACCESSOR);
         return argument == null ? null : new SessionArg.Argument(argument.parameter(), argument.accessor());
     }
 
@@ -263,17 +273,21 @@ final class ExecutorReader {
      * A parameter marked {@code @Verb} or {@code @SessionId} (the command's own parameter at the
      * marked one's place), its accessor ({@code null}: the argument itself), and the value's type.
      */
-    private record Marked(VariableElement parameter, String accessor, TypeMirror valueType) {
-    }
+    private record Marked(VariableElement parameter, String accessor, TypeMirror valueType) {}
 
     /**
      * Checks a marked parameter: without an accessor its own type, with one the accessor's return
      * type, must be {@code acceptable}. Reports the problem and returns {@code null} when not.
      */
-    private Marked checkMarked(MarkedParameter marked, String annotationName, Predicate<TypeMirror> acceptable,
-            Problem badType, Problem badAccessor) {
+    private Marked checkMarked(
+            MarkedParameter marked,
+            String annotationName,
+            Predicate<TypeMirror> acceptable,
+            Problem badType,
+            Problem badAccessor) {
         VariableElement parameter = marked.parameter();
-        AnnotationMirror annotation = annotation(marked.declared(), annotationName).orElseThrow();
+        AnnotationMirror annotation =
+                annotation(marked.declared(), annotationName).orElseThrow();
         String accessor = stringValue(annotation, "value");
         TypeMirror type = parameter.asType();
         if (accessor.isEmpty()) {
@@ -287,8 +301,15 @@ final class ExecutorReader {
         if (found.isPresent() && acceptable.test(found.get().getReturnType())) {
             return new Marked(parameter, accessor, found.get().getReturnType());
         }
-        reporter.error(marked.declared(), annotation, value(annotation, "value"), badAccessor, accessor,
-                parameter.getSimpleName(), type, accessor);
+        reporter.error(
+                marked.declared(),
+                annotation,
+                value(annotation, "value"),
+                badAccessor,
+                accessor,
+                parameter.getSimpleName(),
+                type,
+                accessor);
         return null;
     }
 
@@ -296,18 +317,22 @@ final class ExecutorReader {
         if (type.getKind() != TypeKind.DECLARED && type.getKind() != TypeKind.TYPEVAR) {
             return false;
         }
-        TypeMirror charSequence = elements.getTypeElement("java.lang.CharSequence").asType();
-        TypeMirror anyEnum = types.erasure(elements.getTypeElement("java.lang.Enum").asType());
+        TypeMirror charSequence =
+                elements.getTypeElement("java.lang.CharSequence").asType();
+        TypeMirror anyEnum =
+                types.erasure(elements.getTypeElement("java.lang.Enum").asType());
         return types.isAssignable(type, charSequence) || types.isAssignable(types.erasure(type), anyEnum);
     }
 
     private boolean isUuid(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED
-                && types.isSameType(type, elements.getTypeElement("java.util.UUID").asType());
+                && types.isSameType(
+                        type, elements.getTypeElement("java.util.UUID").asType());
     }
 
     private boolean isCompletionStage(TypeMirror type) {
-        TypeMirror stage = types.erasure(elements.getTypeElement("java.util.concurrent.CompletionStage").asType());
+        TypeMirror stage = types.erasure(
+                elements.getTypeElement("java.util.concurrent.CompletionStage").asType());
         return type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), stage);
     }
 
@@ -318,8 +343,10 @@ final class ExecutorReader {
         }
         TypeElement element = (TypeElement) types.asElement(type);
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(element))) {
-            if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()
-                    && method.getModifiers().contains(Modifier.PUBLIC) && !method.getModifiers().contains(Modifier.STATIC)) {
+            if (method.getSimpleName().contentEquals(name)
+                    && method.getParameters().isEmpty()
+                    && method.getModifiers().contains(Modifier.PUBLIC)
+                    && !method.getModifiers().contains(Modifier.STATIC)) {
                 return Optional.of(method);
             }
         }
@@ -327,12 +354,11 @@ final class ExecutorReader {
     }
 
     /** A parameter of the command, and the parameter at its place in the declaration that marks it. */
-    private record MarkedParameter(VariableElement parameter, VariableElement declared) {
-    }
+    private record MarkedParameter(VariableElement parameter, VariableElement declared) {}
 
     /** The command's parameters that {@code declaration} (the command or a method it overrides) marks. */
-    private List<MarkedParameter> parametersMarked(ExecutableElement method, ExecutableElement declaration,
-            String annotationName) {
+    private List<MarkedParameter> parametersMarked(
+            ExecutableElement method, ExecutableElement declaration, String annotationName) {
         List<MarkedParameter> marked = new ArrayList<>();
         List<? extends VariableElement> declared = declaration.getParameters();
         for (int i = 0; i < declared.size(); i++) {
@@ -348,10 +374,13 @@ final class ExecutorReader {
      * generated call casts to {@code Enum<?>} (an enum is recorded by its name).
      */
     private boolean isEnumAndText(TypeMirror type) {
-        TypeMirror anyEnum = types.erasure(elements.getTypeElement("java.lang.Enum").asType());
-        TypeMirror charSequence = elements.getTypeElement("java.lang.CharSequence").asType();
+        TypeMirror anyEnum =
+                types.erasure(elements.getTypeElement("java.lang.Enum").asType());
+        TypeMirror charSequence =
+                elements.getTypeElement("java.lang.CharSequence").asType();
         return (type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.TYPEVAR)
-                && types.isAssignable(types.erasure(type), anyEnum) && types.isAssignable(type, charSequence);
+                && types.isAssignable(types.erasure(type), anyEnum)
+                && types.isAssignable(type, charSequence);
     }
 
     private TypeElement superclass(TypeElement type) {
@@ -369,13 +398,16 @@ final class ExecutorReader {
 
     private static boolean isPackagePrivate(ExecutableElement method) {
         Set<Modifier> modifiers = method.getModifiers();
-        return !modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PROTECTED)
+        return !modifiers.contains(Modifier.PUBLIC)
+                && !modifiers.contains(Modifier.PROTECTED)
                 && !modifiers.contains(Modifier.PRIVATE);
     }
 
     static Optional<? extends AnnotationMirror> annotation(Element element, String name) {
         return element.getAnnotationMirrors().stream()
-                .filter(mirror -> ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(name))
+                .filter(mirror -> ((TypeElement) mirror.getAnnotationType().asElement())
+                        .getQualifiedName()
+                        .contentEquals(name))
                 .findFirst();
     }
 
@@ -384,7 +416,8 @@ final class ExecutorReader {
         if (annotation == null) {
             return null;
         }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : annotation.getElementValues().entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                annotation.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(member)) {
                 return entry.getValue();
             }

@@ -31,11 +31,15 @@ final class FactoryWriter {
                 .addAnnotation(Generation.generated(type))
                 .addOriginatingElement(type)
                 .addModifiers(Modifier.FINAL)
-                .addJavadoc("Creates {@link $T} instances$L.\n",
+                .addJavadoc(
+                        "Creates {@link $T} instances$L.\n",
                         ClassName.get(type),
-                        events ? " that record every {@code @Command} call (built with the events profile)"
+                        events
+                                ? " that record every {@code @Command} call (built with the events profile)"
                                 : " (built without the events profile: nothing is recorded)")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         if (Generation.isPublic(type)) {
             builder.addModifiers(Modifier.PUBLIC);
         }
@@ -52,6 +56,9 @@ final class FactoryWriter {
             builder.addMethod(create.build());
         }
         Generation.qualifyClashes(builder, type, elements, java.util.Set.of());
-        return JavaFile.builder(factory.packageName(), builder.build()).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(factory.packageName(), builder.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
     }
 }

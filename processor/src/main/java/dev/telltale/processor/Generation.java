@@ -36,15 +36,16 @@ final class Generation {
     private static final ClassName GENERATED = ClassName.bestGuess(Names.GENERATED);
 
     /** {@code @SuppressWarnings("unchecked")}, for code that only passes a generic varargs array on. */
-    static final AnnotationSpec SUPPRESS_UNCHECKED =
-            AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+    static final AnnotationSpec SUPPRESS_UNCHECKED = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "unchecked")
+            .build();
 
     /** {@code @SuppressWarnings("varargs")}, beside a mirrored {@code @SafeVarargs}. */
-    private static final AnnotationSpec SUPPRESS_VARARGS =
-            AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs").build();
+    private static final AnnotationSpec SUPPRESS_VARARGS = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "varargs")
+            .build();
 
-    private Generation() {
-    }
+    private Generation() {}
 
     /** {@code @Generated("dev.telltale.processor.InstrumentedProcessor")}, with a comment saying from what. */
     static AnnotationSpec generated(TypeElement from) {
@@ -71,7 +72,10 @@ final class Generation {
     static List<ParameterSpec> parameters(ExecutableElement executable) {
         List<ParameterSpec> parameters = new ArrayList<>();
         for (VariableElement parameter : executable.getParameters()) {
-            parameters.add(ParameterSpec.builder(TypeName.get(parameter.asType()), parameter.getSimpleName().toString()).build());
+            parameters.add(ParameterSpec.builder(
+                            TypeName.get(parameter.asType()),
+                            parameter.getSimpleName().toString())
+                    .build());
         }
         return parameters;
     }
@@ -117,7 +121,8 @@ final class Generation {
      */
     static MethodSpec.Builder overriding(ExecutableElement method, DeclaredType in, Types types) {
         ExecutableType resolved = (ExecutableType) types.asMemberOf(in, method);
-        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(
+                        method.getSimpleName().toString())
                 .addAnnotation(Override.class)
                 .addAnnotations(runtimeAnnotations(method.getAnnotationMirrors(), null));
         for (Modifier modifier : method.getModifiers()) {
@@ -130,10 +135,12 @@ final class Generation {
         List<? extends VariableElement> parameters = method.getParameters();
         for (int i = 0; i < parameters.size(); i++) {
             VariableElement parameter = parameters.get(i);
-            TypeName type = typeUse(TypeName.get(resolved.getParameterTypes().get(i)), parameter.asType(), ElementType.PARAMETER);
-            builder.addParameter(ParameterSpec.builder(type, parameter.getSimpleName().toString())
-                    .addAnnotations(runtimeAnnotations(parameter.getAnnotationMirrors(), null))
-                    .build());
+            TypeName type = typeUse(
+                    TypeName.get(resolved.getParameterTypes().get(i)), parameter.asType(), ElementType.PARAMETER);
+            builder.addParameter(
+                    ParameterSpec.builder(type, parameter.getSimpleName().toString())
+                            .addAnnotations(runtimeAnnotations(parameter.getAnnotationMirrors(), null))
+                            .build());
         }
         builder.varargs(method.isVarArgs());
         for (TypeMirror thrown : resolved.getThrownTypes()) {
@@ -156,12 +163,15 @@ final class Generation {
      * The runtime-retained annotations among {@code mirrors}, {@code @Override} left out; with
      * {@code exceptTarget}, those that cannot target it (type-use only annotations).
      */
-    private static List<AnnotationSpec> runtimeAnnotations(List<? extends AnnotationMirror> mirrors, ElementType exceptTarget) {
+    private static List<AnnotationSpec> runtimeAnnotations(
+            List<? extends AnnotationMirror> mirrors, ElementType exceptTarget) {
         List<AnnotationSpec> kept = new ArrayList<>();
         for (AnnotationMirror mirror : mirrors) {
-            TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+            TypeElement annotationType =
+                    (TypeElement) mirror.getAnnotationType().asElement();
             Retention retention = annotationType.getAnnotation(Retention.class);
-            if (retention == null || retention.value() != RetentionPolicy.RUNTIME
+            if (retention == null
+                    || retention.value() != RetentionPolicy.RUNTIME
                     || annotationType.getQualifiedName().contentEquals(Override.class.getName())) {
                 continue;
             }
@@ -181,10 +191,14 @@ final class Generation {
         if (!executable.isVarArgs()) {
             return false;
         }
-        TypeMirror last = executable.getParameters().get(executable.getParameters().size() - 1).asType();
+        TypeMirror last = executable
+                .getParameters()
+                .get(executable.getParameters().size() - 1)
+                .asType();
         TypeMirror component = ((ArrayType) last).getComponentType();
         return component.getKind() == TypeKind.TYPEVAR
-                || component.getKind() == TypeKind.DECLARED && !((DeclaredType) component).getTypeArguments().isEmpty();
+                || component.getKind() == TypeKind.DECLARED
+                        && !((DeclaredType) component).getTypeArguments().isEmpty();
     }
 
     /**
@@ -194,8 +208,8 @@ final class Generation {
      * of the executor (or of its supertypes) would shadow, and {@code extra} (parameter names that
      * would obscure a class).
      */
-    static TypeSpec.Builder qualifyClashes(TypeSpec.Builder builder, TypeElement type, Elements elements,
-            java.util.Collection<String> extra) {
+    static TypeSpec.Builder qualifyClashes(
+            TypeSpec.Builder builder, TypeElement type, Elements elements, java.util.Collection<String> extra) {
         java.util.Set<String> names = new java.util.TreeSet<>(extra);
         for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
             names.add(member.getSimpleName().toString());

@@ -3,8 +3,8 @@ package dev.telltale.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -54,7 +54,8 @@ public final class InstrumentedProcessor extends AbstractProcessor {
         if (events.isEmpty() || instrumented == null) {
             return true;
         }
-        ExecutorReader reader = new ExecutorReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
+        ExecutorReader reader =
+                new ExecutorReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter);
         Set<Element> elements = new LinkedHashSet<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -94,7 +95,8 @@ public final class InstrumentedProcessor extends AbstractProcessor {
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file.packageName() + "." + file.typeSpec().name(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot write " + file.packageName() + "." + file.typeSpec().name(), e);
         }
     }
 

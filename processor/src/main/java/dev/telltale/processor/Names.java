@@ -29,8 +29,7 @@ final class Names {
     static final String FACTORY_SUFFIX = "Factory";
     static final String SUBCLASS_SUFFIX = "_Events";
 
-    private Names() {
-    }
+    private Names() {}
 
     /** {@code Outer_Foo} for {@code Outer.Foo}: the executor's simple names joined. */
     static String flatName(ClassName executor) {

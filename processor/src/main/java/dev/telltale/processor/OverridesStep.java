@@ -76,7 +76,8 @@ final class OverridesStep implements SubclassWriter.Step {
         }
         String start = locals.newName("start");
         String failure = locals.newName("failure");
-        CodeBlock superCall = CodeBlock.of("super.$N($L)", method.getSimpleName().toString(), Generation.arguments(method));
+        CodeBlock superCall =
+                CodeBlock.of("super.$N($L)", method.getSimpleName().toString(), Generation.arguments(method));
 
         CodeBlock.Builder body = CodeBlock.builder();
         body.beginControlFlow("if (!$T.isEnabled())", Names.CAPTURE);
@@ -128,14 +129,16 @@ final class OverridesStep implements SubclassWriter.Step {
     }
 
     /** The verb expression: the constant, or a local read from the argument before the call. */
-    private CodeBlock verb(SubclassContext context, CommandModel command, NameAllocator locals, CodeBlock.Builder body) {
+    private CodeBlock verb(
+            SubclassContext context, CommandModel command, NameAllocator locals, CodeBlock.Builder body) {
         if (command.verb() instanceof VerbSource.Constant) {
             return CodeBlock.of("$N", context.verbConstant(command));
         }
         VerbSource.Argument argument = (VerbSource.Argument) command.verb();
         String parameter = argument.parameter().getSimpleName().toString();
         String verb = locals.newName("verb");
-        CodeBlock value = argument.accessor() == null ? CodeBlock.of("$N", parameter)
+        CodeBlock value = argument.accessor() == null
+                ? CodeBlock.of("$N", parameter)
                 : CodeBlock.of("$N.$N()", parameter, argument.accessor());
         if (argument.enumAndText()) {
             value = CodeBlock.of("($T) $L", ANY_ENUM, value);
@@ -146,8 +149,13 @@ final class OverridesStep implements SubclassWriter.Step {
             // The accessor is user code: whatever it throws, the command is still run and recorded, as "unknown".
             body.addStatement("$T $N", String.class, verb);
             body.beginControlFlow("try");
-            body.addStatement("$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($L)",
-                    verb, parameter, Names.CAPTURE, Names.CAPTURE, value);
+            body.addStatement(
+                    "$N = $N == null ? $T.UNKNOWN_VERB : $T.verb($L)",
+                    verb,
+                    parameter,
+                    Names.CAPTURE,
+                    Names.CAPTURE,
+                    value);
             body.nextControlFlow("catch ($T $N)", Throwable.class, accessorFailed(locals));
             body.addStatement("$N = $T.UNKNOWN_VERB", verb, Names.CAPTURE);
             body.endControlFlow();

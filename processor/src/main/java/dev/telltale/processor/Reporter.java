@@ -40,7 +40,9 @@ final class Reporter {
     static String stackTrace(Throwable thrown) {
         StringBuilder text = new StringBuilder();
         String prefix = "";
-        for (Throwable current = thrown; current != null; current = current.getCause() == current ? null : current.getCause()) {
+        for (Throwable current = thrown;
+                current != null;
+                current = current.getCause() == current ? null : current.getCause()) {
             text.append(prefix).append(current).append(System.lineSeparator());
             for (StackTraceElement frame : current.getStackTrace()) {
                 text.append("\tat ").append(frame).append(System.lineSeparator());

@@ -13,8 +13,7 @@ import javax.lang.model.type.WildcardType;
 /** Whether a class can be read yet: every type its methods and constructors name exists. */
 final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /**
      * Whether a type named by a method or constructor of {@code type} (declared or inherited:

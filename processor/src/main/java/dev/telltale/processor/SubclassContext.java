@@ -25,7 +25,8 @@ final class SubclassContext {
 
     /** A new field name for {@code command}'s verb constant, such as {@code VERB_EXECUTE} (or {@code VERB_EXECUTE_} for an overload). */
     String newVerbConstant(CommandModel command) {
-        return fields.newName("VERB_" + upperSnake(command.method().getSimpleName().toString()), command);
+        return fields.newName(
+                "VERB_" + upperSnake(command.method().getSimpleName().toString()), command);
     }
 
     /** The verb constant given to {@code command}. */

@@ -38,9 +38,11 @@ final class SubclassWriter {
                 .addModifiers(Modifier.FINAL)
                 .addTypeVariables(Generation.typeVariables(type.getTypeParameters()))
                 .superclass(Generation.selfType(type))
-                .addJavadoc("Records every {@code @Command} call of {@link $T} as a Telltale event.\n"
-                        + "Obtained through {@link $T}; not meant to be named by user code.\n",
-                        ClassName.get(type), Names.factory(type));
+                .addJavadoc(
+                        "Records every {@code @Command} call of {@link $T} as a Telltale event.\n"
+                                + "Obtained through {@link $T}; not meant to be named by user code.\n",
+                        ClassName.get(type),
+                        Names.factory(type));
         // A parameter named like a class the overrides call (Capture, System) would obscure it, a
         // class of the package or a nested class of the executor would capture or shadow it.
         Generation.qualifyClashes(subclass, type, elements, parameterNames(model));
@@ -48,13 +50,18 @@ final class SubclassWriter {
         for (Step step : steps) {
             step.apply(model, context, subclass);
         }
-        return JavaFile.builder(name.packageName(), subclass.build()).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(name.packageName(), subclass.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
     }
 
     private static java.util.Set<String> parameterNames(ExecutorModel model) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (ExecutorModel.CommandModel command : model.commands()) {
-            command.method().getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+            command.method()
+                    .getParameters()
+                    .forEach(parameter -> names.add(parameter.getSimpleName().toString()));
         }
         return names;
     }

@@ -22,8 +22,12 @@ final class VerbConstantsStep implements SubclassWriter.Step {
         }
         for (CommandModel command : model.commands()) {
             if (command.verb() instanceof VerbSource.Constant constant) {
-                subclass.addField(FieldSpec.builder(String.class, context.newVerbConstant(command),
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                subclass.addField(FieldSpec.builder(
+                                String.class,
+                                context.newVerbConstant(command),
+                                Modifier.PRIVATE,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
                         .initializer("$S", constant.verb())
                         .build());
             }

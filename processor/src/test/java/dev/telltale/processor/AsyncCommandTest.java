@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AsyncCommandTest {
 
-    private static final JavaFileObject FETCHER = JavaFileObjects.forSourceLines("com.acme.Fetcher",
+    private static final JavaFileObject FETCHER = JavaFileObjects.forSourceLines(
+            "com.acme.Fetcher",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -148,10 +149,15 @@ class AsyncCommandTest {
             CompletableFuture.runAsync(() -> pending.complete("done")).join();
         }
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertThat(event.payload()).isEqualTo(new EventPayload.SessionStarted(SessionSource.MCP)),
-                event -> assertSucceeded(event, "fetch", opened.id()),
-                event -> assertThat(event.payload()).isInstanceOfSatisfying(EventPayload.SessionEnded.class,
-                        ended -> assertThat(ended.commandCount()).isEqualTo(1)));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertThat(event.payload())
+                                .isEqualTo(new EventPayload.SessionStarted(SessionSource.MCP)),
+                        event -> assertSucceeded(event, "fetch", opened.id()),
+                        event -> assertThat(event.payload())
+                                .isInstanceOfSatisfying(
+                                        EventPayload.SessionEnded.class,
+                                        ended ->
+                                                assertThat(ended.commandCount()).isEqualTo(1)));
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Executor classes of every shape: inherited commands, nesting, constructors, the default package. */
 class ClassShapesTest {
 
-    private static final JavaFileObject BASE = JavaFileObjects.forSourceLines("com.acme.BaseExecutor",
+    private static final JavaFileObject BASE = JavaFileObjects.forSourceLines(
+            "com.acme.BaseExecutor",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -44,7 +45,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject DERIVED = JavaFileObjects.forSourceLines("com.acme.DerivedExecutor",
+    private static final JavaFileObject DERIVED = JavaFileObjects.forSourceLines(
+            "com.acme.DerivedExecutor",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -63,7 +65,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject ABSTRACT_ELSEWHERE = JavaFileObjects.forSourceLines("com.acme.base.AbstractRunner",
+    private static final JavaFileObject ABSTRACT_ELSEWHERE = JavaFileObjects.forSourceLines(
+            "com.acme.base.AbstractRunner",
             "package com.acme.base;",
             "",
             "import dev.telltale.api.Command;",
@@ -75,7 +78,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject CONCRETE = JavaFileObjects.forSourceLines("com.acme.ConcreteRunner",
+    private static final JavaFileObject CONCRETE = JavaFileObjects.forSourceLines(
+            "com.acme.ConcreteRunner",
             "package com.acme;",
             "",
             "import dev.telltale.api.Instrumented;",
@@ -84,7 +88,8 @@ class ClassShapesTest {
             "public class ConcreteRunner extends com.acme.base.AbstractRunner {",
             "}");
 
-    private static final JavaFileObject OUTER = JavaFileObjects.forSourceLines("com.acme.Outer",
+    private static final JavaFileObject OUTER = JavaFileObjects.forSourceLines(
+            "com.acme.Outer",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -100,7 +105,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject CONFIGURED = JavaFileObjects.forSourceLines("com.acme.Configured",
+    private static final JavaFileObject CONFIGURED = JavaFileObjects.forSourceLines(
+            "com.acme.Configured",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -150,7 +156,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject DEFAULT_PACKAGE = JavaFileObjects.forSourceLines("Plain",
+    private static final JavaFileObject DEFAULT_PACKAGE = JavaFileObjects.forSourceLines(
+            "Plain",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Instrumented;",
             "",
@@ -162,7 +169,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject SELF_STARTING = JavaFileObjects.forSourceLines("com.acme.SelfStarting",
+    private static final JavaFileObject SELF_STARTING = JavaFileObjects.forSourceLines(
+            "com.acme.SelfStarting",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -187,7 +195,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject BAG = JavaFileObjects.forSourceLines("com.acme.Bag",
+    private static final JavaFileObject BAG = JavaFileObjects.forSourceLines(
+            "com.acme.Bag",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -208,7 +217,8 @@ class ClassShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject PILE = JavaFileObjects.forSourceLines("com.acme.Pile",
+    private static final JavaFileObject PILE = JavaFileObjects.forSourceLines(
+            "com.acme.Pile",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -234,8 +244,18 @@ class ClassShapesTest {
 
     @BeforeAll
     static void compile() {
-        loader = Harness.compile(true, BASE, DERIVED, ABSTRACT_ELSEWHERE, CONCRETE, OUTER, CONFIGURED,
-                DEFAULT_PACKAGE, SELF_STARTING, BAG, PILE);
+        loader = Harness.compile(
+                true,
+                BASE,
+                DERIVED,
+                ABSTRACT_ELSEWHERE,
+                CONCRETE,
+                OUTER,
+                CONFIGURED,
+                DEFAULT_PACKAGE,
+                SELF_STARTING,
+                BAG,
+                PILE);
     }
 
     @Test
@@ -245,9 +265,10 @@ class ClassShapesTest {
         assertThat(call(derived, "ping", "bob")).isEqualTo("pong bob");
         assertThat(call(derived, "extra")).isEqualTo("extra");
         assertThat(derived.getClass().getName()).isEqualTo("com.acme.DerivedExecutor_Events");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "base.ping", null),
-                event -> assertSucceeded(event, "extra", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "base.ping", null),
+                        event -> assertSucceeded(event, "extra", null));
     }
 
     @Test
@@ -279,19 +300,30 @@ class ClassShapesTest {
     @Test
     void constructors_areMirroredByFactory_withParametersAndThrows() {
         Map<String, Method> creates = Harness.createMethods(Harness.load(loader, "com.acme.ConfiguredFactory")).stream()
-                .collect(Collectors.toMap(method -> Arrays.toString(method.getGenericParameterTypes()), Function.identity()));
+                .collect(Collectors.toMap(
+                        method -> Arrays.toString(method.getGenericParameterTypes()), Function.identity()));
 
-        assertThat(creates).containsOnlyKeys("[]", "[class java.lang.String]",
-                "[class java.lang.String, class java.io.IOException]", "[java.util.List<java.lang.String>]",
-                "[class [I]", "[T, T]");
-        assertThat(creates.get("[class java.lang.String, class java.io.IOException]").getExceptionTypes())
+        assertThat(creates)
+                .containsOnlyKeys(
+                        "[]",
+                        "[class java.lang.String]",
+                        "[class java.lang.String, class java.io.IOException]",
+                        "[java.util.List<java.lang.String>]",
+                        "[class [I]",
+                        "[T, T]");
+        assertThat(creates.get("[class java.lang.String, class java.io.IOException]")
+                        .getExceptionTypes())
                 .containsExactly(IOException.class, GeneralSecurityException.class);
-        assertThat(creates.values()).filteredOn(method -> method.getExceptionTypes().length > 0).hasSize(1);
+        assertThat(creates.values())
+                .filteredOn(method -> method.getExceptionTypes().length > 0)
+                .hasSize(1);
         assertThat(creates.get("[class [I]").isVarArgs()).isTrue();
         assertThat(creates.get("[T, T]").getTypeParameters()[0].getBounds()).containsExactly(CharSequence.class);
         assertThat(Modifier.isPublic(creates.get("[]").getModifiers())).isTrue();
-        assertThat(Modifier.isPublic(creates.get("[java.util.List<java.lang.String>]").getModifiers()))
-                .as("a protected constructor gives a package-private create").isFalse();
+        assertThat(Modifier.isPublic(
+                        creates.get("[java.util.List<java.lang.String>]").getModifiers()))
+                .as("a protected constructor gives a package-private create")
+                .isFalse();
         assertThat(Modifier.isPublic(creates.get("[class [I]").getModifiers())).isFalse();
     }
 
@@ -300,7 +332,12 @@ class ClassShapesTest {
         List<Object> created = List.of(
                 create(loader, "com.acme.ConfiguredFactory"),
                 create(loader, "com.acme.ConfiguredFactory", "named"),
-                createDeclared(loader, "com.acme.ConfiguredFactory", new Class<?>[] {String.class, IOException.class}, "checked", null),
+                createDeclared(
+                        loader,
+                        "com.acme.ConfiguredFactory",
+                        new Class<?>[] {String.class, IOException.class},
+                        "checked",
+                        null),
                 create(loader, "com.acme.ConfiguredFactory", List.of("a", "b")),
                 create(loader, "com.acme.ConfiguredFactory", new Object[] {new int[] {1, 2}}),
                 create(loader, "com.acme.ConfiguredFactory", "x", new StringBuilder("y")));
@@ -309,7 +346,8 @@ class ClassShapesTest {
             call(configured, "name");
         }
 
-        assertThat(created).extracting(configured -> configured.getClass().getName())
+        assertThat(created)
+                .extracting(configured -> configured.getClass().getName())
                 .containsOnly("com.acme.Configured_Events");
         assertThat(harness.events()).hasSize(6).allSatisfy(event -> assertSucceeded(event, "name", null));
     }
@@ -318,8 +356,12 @@ class ClassShapesTest {
     void constructorException_propagatesThroughFactoryUnchanged() {
         IOException failure = new IOException("cannot configure");
 
-        Throwable thrown = catchThrowable(() -> createDeclared(loader, "com.acme.ConfiguredFactory",
-                new Class<?>[] {String.class, IOException.class}, "broken", failure));
+        Throwable thrown = catchThrowable(() -> createDeclared(
+                loader,
+                "com.acme.ConfiguredFactory",
+                new Class<?>[] {String.class, IOException.class},
+                "broken",
+                failure));
 
         assertThat(thrown).isSameAs(failure);
         assertThat(harness.events()).isEmpty();
@@ -340,24 +382,27 @@ class ClassShapesTest {
 
         assertThat(call(selfStarting, "greeting")).isEqualTo("hello constructor");
         assertThat(call(selfStarting, "greet", "you")).isEqualTo("hello you");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "greet", null),
-                event -> assertSucceeded(event, "greet", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "greet", null), event -> assertSucceeded(event, "greet", null));
     }
 
     /** Regression: a generic varargs constructor gave a factory and subclass that warned of heap pollution under -Xlint:all. */
     @Test
     void regression_genericVarargsConstructor_isMirroredWarningFree() throws Throwable {
-        Method bagCreate = Harness.createMethods(Harness.load(loader, "com.acme.BagFactory")).get(0);
+        Method bagCreate = Harness.createMethods(Harness.load(loader, "com.acme.BagFactory"))
+                .get(0);
         Object bag = create(loader, "com.acme.BagFactory", new Object[] {new String[] {"a", "b", "c"}});
         Object pile = create(loader, "com.acme.PileFactory", new Object[] {new List<?>[] {List.of()}});
 
         assertThat(bagCreate.isVarArgs()).isTrue();
-        assertThat(bagCreate.isAnnotationPresent(SafeVarargs.class)).as("@SafeVarargs mirrored").isTrue();
+        assertThat(bagCreate.isAnnotationPresent(SafeVarargs.class))
+                .as("@SafeVarargs mirrored")
+                .isTrue();
         assertThat(call(bag, "size")).isEqualTo(3);
         assertThat(call(pile, "top")).isEqualTo("top");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "size", null),
-                event -> assertSucceeded(event, "top", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "size", null), event -> assertSucceeded(event, "top", null));
     }
 }

@@ -13,13 +13,11 @@ import javax.tools.JavaFileObject;
 /** Compiles test sources with the processor, and loads what they compiled to. */
 final class Compiler {
 
-    private Compiler() {
-    }
+    private Compiler() {}
 
     /** Compiles with the processor, in an events build or not, warnings as errors so generated code must be clean. */
     static Compilation compile(boolean events, JavaFileObject... sources) {
-        return javac()
-                .withProcessors(new InstrumentedProcessor())
+        return javac().withProcessors(new InstrumentedProcessor())
                 .withOptions("-Atelltale.events=" + events, "-Xlint:all", "-Werror")
                 .compile(sources);
     }
@@ -30,8 +28,10 @@ final class Compiler {
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
                 String path = file.toUri().getPath();
-                String binaryName = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-                        path.length() - ".class".length()).replace('/', '.');
+                String binaryName = path.substring(
+                                path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+                                path.length() - ".class".length())
+                        .replace('/', '.');
                 try (InputStream in = file.openInputStream()) {
                     classes.put(binaryName, in.readAllBytes());
                 } catch (IOException e) {

@@ -26,7 +26,8 @@ class GoldenFilesTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    private static final JavaFileObject COMMANDS = JavaFileObjects.forSourceLines("com.acme.Lifecycle",
+    private static final JavaFileObject COMMANDS = JavaFileObjects.forSourceLines(
+            "com.acme.Lifecycle",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -38,7 +39,8 @@ class GoldenFilesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject SHAPES = JavaFileObjects.forSourceLines("com.acme.Shapes",
+    private static final JavaFileObject SHAPES = JavaFileObjects.forSourceLines(
+            "com.acme.Shapes",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -102,13 +104,20 @@ class GoldenFilesTest {
     void generatedText_isTheCheckedInFile(boolean events, String generated, String file) throws IOException {
         Compilation compilation = Compiler.compile(events, COMMANDS, SHAPES);
         assertThat(compilation).succeededWithoutWarnings();
-        String text = compilation.generatedSourceFile(generated).orElseThrow().getCharContent(true).toString();
+        String text = compilation
+                .generatedSourceFile(generated)
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
 
         Path golden = GOLDEN.resolve(file);
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, text, StandardCharsets.UTF_8);
         }
-        assertThat(text).as("generated %s against %s (rerun with -Dgolden.update=true after a deliberate change)",
-                generated, golden).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        assertThat(text)
+                .as(
+                        "generated %s against %s (rerun with -Dgolden.update=true after a deliberate change)",
+                        generated, golden)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The generated sources, pinned whole: they are meant to be read. */
 class GoldenSourceTest {
 
-    private static final JavaFileObject EXECUTOR = JavaFileObjects.forSourceLines("com.acme.DslExecutor",
+    private static final JavaFileObject EXECUTOR = JavaFileObjects.forSourceLines(
+            "com.acme.DslExecutor",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -41,8 +42,10 @@ class GoldenSourceTest {
         Compilation compilation = Compiler.compile(false, EXECUTOR);
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("com.acme.DslExecutorFactory").hasSourceEquivalentTo(
-                JavaFileObjects.forSourceLines("com.acme.DslExecutorFactory",
+        assertThat(compilation)
+                .generatedSourceFile("com.acme.DslExecutorFactory")
+                .hasSourceEquivalentTo(JavaFileObjects.forSourceLines(
+                        "com.acme.DslExecutorFactory",
                         "package com.acme;",
                         "",
                         "import java.io.IOException;",
@@ -68,8 +71,10 @@ class GoldenSourceTest {
         Compilation compilation = Compiler.compile(true, EXECUTOR);
 
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("com.acme.DslExecutor_Events").hasSourceEquivalentTo(
-                JavaFileObjects.forSourceLines("com.acme.DslExecutor_Events",
+        assertThat(compilation)
+                .generatedSourceFile("com.acme.DslExecutor_Events")
+                .hasSourceEquivalentTo(JavaFileObjects.forSourceLines(
+                        "com.acme.DslExecutor_Events",
                         "package com.acme;",
                         "",
                         "import dev.telltale.api.TelltaleSession;",

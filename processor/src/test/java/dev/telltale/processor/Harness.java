@@ -43,7 +43,11 @@ final class Harness implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         store = new RecordingStore();
-        events = Events.start(EventsConfig.builder().store(store).stripes(1).shutdownHook(false).build());
+        events = Events.start(EventsConfig.builder()
+                .store(store)
+                .stripes(1)
+                .shutdownHook(false)
+                .build());
         previous = Events.installGlobal(events);
     }
 
@@ -82,7 +86,8 @@ final class Harness implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** An executor from {@code factory}'s {@code create(…)} with exactly these parameter types; rethrows what it throws. */
-    static Object createDeclared(ClassLoader loader, String factory, Class<?>[] parameterTypes, Object... args) throws Throwable {
+    static Object createDeclared(ClassLoader loader, String factory, Class<?>[] parameterTypes, Object... args)
+            throws Throwable {
         return invoke(null, declared(load(loader, factory), "create", parameterTypes), args);
     }
 
@@ -172,7 +177,8 @@ final class Harness implements BeforeEachCallback, AfterEachCallback {
                 // look in the superclass
             }
         }
-        throw new IllegalArgumentException("no method " + type.getName() + "." + name + Arrays.toString(parameterTypes));
+        throw new IllegalArgumentException(
+                "no method " + type.getName() + "." + name + Arrays.toString(parameterTypes));
     }
 
     private static boolean accepts(Class<?>[] parameters, Object[] args) {

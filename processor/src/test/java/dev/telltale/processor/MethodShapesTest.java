@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MethodShapesTest {
 
-    private static final JavaFileObject RANKING = JavaFileObjects.forSourceLines("com.acme.Ranking",
+    private static final JavaFileObject RANKING = JavaFileObjects.forSourceLines(
+            "com.acme.Ranking",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -38,7 +39,8 @@ class MethodShapesTest {
             "    }",
             "}");
 
-    private static final JavaFileObject TOOLBOX = JavaFileObjects.forSourceLines("com.acme.Toolbox",
+    private static final JavaFileObject TOOLBOX = JavaFileObjects.forSourceLines(
+            "com.acme.Toolbox",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -165,8 +167,10 @@ class MethodShapesTest {
 
     @Test
     void genericClass_factoryAndSubclass_keepTheBound() throws Throwable {
-        Method factory = Harness.createMethods(Harness.load(loader, "com.acme.RankingFactory")).get(0);
-        TypeVariable<?> subclassVariable = Harness.load(loader, "com.acme.Ranking_Events").getTypeParameters()[0];
+        Method factory = Harness.createMethods(Harness.load(loader, "com.acme.RankingFactory"))
+                .get(0);
+        TypeVariable<?> subclassVariable =
+                Harness.load(loader, "com.acme.Ranking_Events").getTypeParameters()[0];
 
         assertThat(factory.getTypeParameters()[0].getBounds()[0].getTypeName())
                 .isEqualTo("java.lang.Comparable<? super T>");
@@ -239,9 +243,9 @@ class MethodShapesTest {
 
         assertThat(call(toolbox, "sum", 2, 40L)).isEqualTo(42L);
         assertThat(call(toolbox, "isBlank", "  ")).isEqualTo(true);
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "sum", null),
-                event -> assertSucceeded(event, "isBlank", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "sum", null), event -> assertSucceeded(event, "isBlank", null));
     }
 
     @Test
@@ -264,10 +268,11 @@ class MethodShapesTest {
         assertThat(single).isEqualTo("x int 7");
         assertThat(array).isEqualTo("y array 2");
         assertThat(alone).isEqualTo("z alone");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "m", null),
-                event -> assertSucceeded(event, "m.array", null),
-                event -> assertSucceeded(event, "m", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "m", null),
+                        event -> assertSucceeded(event, "m.array", null),
+                        event -> assertSucceeded(event, "m", null));
     }
 
     @Test
@@ -276,9 +281,10 @@ class MethodShapesTest {
 
         assertThat(call(toolbox, "guarded", "a")).isEqualTo("protected a");
         assertThat(call(toolbox, "local", "b")).isEqualTo("package b");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "guarded", null),
-                event -> assertSucceeded(event, "local", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "guarded", null),
+                        event -> assertSucceeded(event, "local", null));
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class OffSwitchTest {
 
-    private static final JavaFileObject SWITCHBOARD = JavaFileObjects.forSourceLines("com.acme.Switchboard",
+    private static final JavaFileObject SWITCHBOARD = JavaFileObjects.forSourceLines(
+            "com.acme.Switchboard",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -70,8 +71,11 @@ class OffSwitchTest {
 
         try (TelltaleSession session = TelltaleSession.open(SessionSource.GUI)) {
             assertThat(call(switchboard, "route", line)).isSameAs(line);
-            assertThat(catchThrowable(() -> call(switchboard, "reject", failure))).isSameAs(failure);
-            assertThat(session.commandCount()).as("commands counted in the session").isZero();
+            assertThat(catchThrowable(() -> call(switchboard, "reject", failure)))
+                    .isSameAs(failure);
+            assertThat(session.commandCount())
+                    .as("commands counted in the session")
+                    .isZero();
         }
 
         assertThat(switchboard.getClass().getName()).isEqualTo("com.acme.Switchboard_Events");
@@ -94,8 +98,10 @@ class OffSwitchTest {
 
     @Test
     void nonEventsBuild_generatesNoSubclass() {
-        assertThat(plainCompilation.generatedSourceFile("com.acme.Switchboard_Events")).isEmpty();
-        assertThat(plainCompilation.generatedFiles()).extracting(JavaFileObject::getName)
+        assertThat(plainCompilation.generatedSourceFile("com.acme.Switchboard_Events"))
+                .isEmpty();
+        assertThat(plainCompilation.generatedFiles())
+                .extracting(JavaFileObject::getName)
                 .noneMatch(name -> name.contains("_Events"));
         assertThatThrownBy(() -> plainBuild.loadClass("com.acme.Switchboard_Events"))
                 .isInstanceOf(ClassNotFoundException.class);
@@ -103,8 +109,11 @@ class OffSwitchTest {
 
     @Test
     void nonEventsBuild_factorySource_mentionsTelltaleOnlyInItsGeneratedAnnotation() throws IOException {
-        String source = plainCompilation.generatedSourceFile("com.acme.SwitchboardFactory").orElseThrow()
-                .getCharContent(true).toString();
+        String source = plainCompilation
+                .generatedSourceFile("com.acme.SwitchboardFactory")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
 
         // @Generated (SOURCE retention) names the processor, as every generated source should.
         String withoutGenerated = source.replaceFirst("(?s)@Generated\\([^)]*\\)", "");
@@ -116,8 +125,9 @@ class OffSwitchTest {
 
     @Test
     void nonEventsBuild_factoryClassFile_refersToNothingOfTelltale() throws IOException {
-        JavaFileObject factory = plainCompilation.generatedFile(
-                StandardLocation.CLASS_OUTPUT, "com.acme", "SwitchboardFactory.class").orElseThrow();
+        JavaFileObject factory = plainCompilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "com.acme", "SwitchboardFactory.class")
+                .orElseThrow();
         String bytes;
         try (InputStream in = factory.openInputStream()) {
             bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -36,14 +36,19 @@ class RealCodeBasesTest {
 
     /** Classes of the package named like the java.lang types generated code uses. */
     private static final List<JavaFileObject> CLASHING = List.of(
-            source("com.acme.System", "package com.acme;", "public class System { public static long nanoTime() { return 0; } }"),
+            source(
+                    "com.acme.System",
+                    "package com.acme;",
+                    "public class System { public static long nanoTime() { return 0; } }"),
             source("com.acme.String", "package com.acme;", "public class String { }"),
             source("com.acme.Override", "package com.acme;", "public class Override { }"),
             source("com.acme.Throwable", "package com.acme;", "public class Throwable { }"),
             source("com.acme.RuntimeException", "package com.acme;", "public class RuntimeException { }"),
             source("com.acme.SuppressWarnings", "package com.acme;", "public class SuppressWarnings { }"),
             source("com.acme.Enum", "package com.acme;", "public class Enum { }"),
-            source("com.acme.Clashing", "package com.acme;",
+            source(
+                    "com.acme.Clashing",
+                    "package com.acme;",
                     "import dev.telltale.api.Command;",
                     "import dev.telltale.api.Instrumented;",
                     "import dev.telltale.api.Verb;",
@@ -67,7 +72,9 @@ class RealCodeBasesTest {
         assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "cbu.create", null));
     }
 
-    private static final JavaFileObject TEXT_ENUM = source("com.acme.Verbs", "package com.acme;",
+    private static final JavaFileObject TEXT_ENUM = source(
+            "com.acme.Verbs",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Instrumented;",
             "import dev.telltale.api.Verb;",
@@ -95,17 +102,21 @@ class RealCodeBasesTest {
         ClassLoader loader = Harness.compile(true, TEXT_ENUM);
         Object executor = create(loader, "com.acme.VerbsFactory");
         Class<?> op = Harness.load(loader, "com.acme.Verbs$Op");
-        Object request = Harness.load(loader, "com.acme.Verbs$Request").getConstructor().newInstance();
+        Object request =
+                Harness.load(loader, "com.acme.Verbs$Request").getConstructor().newInstance();
 
         Harness.callDeclared(executor, "direct", new Class<?>[] {op}, op.getEnumConstants()[0]);
         call(executor, "viaAccessor", request);
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "CREATE", null),
-                event -> assertSucceeded(event, "CREATE", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "CREATE", null),
+                        event -> assertSucceeded(event, "CREATE", null));
     }
 
-    private static final JavaFileObject COMMANDS = source("com.acme.Commands", "package com.acme;",
+    private static final JavaFileObject COMMANDS = source(
+            "com.acme.Commands",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Verb;",
             "public interface Commands {",
@@ -115,14 +126,18 @@ class RealCodeBasesTest {
             "    String run(@Verb String line);",
             "}");
 
-    private static final JavaFileObject BASE = source("com.acme.Base", "package com.acme;",
+    private static final JavaFileObject BASE = source(
+            "com.acme.Base",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "public abstract class Base implements Commands {",
             "    @Command(verb = \"base.stop\")",
             "    public abstract String stop();",
             "}");
 
-    private static final JavaFileObject IMPLEMENTATION = source("com.acme.Implementation", "package com.acme;",
+    private static final JavaFileObject IMPLEMENTATION = source(
+            "com.acme.Implementation",
+            "package com.acme;",
             "import dev.telltale.api.Instrumented;",
             "@Instrumented",
             "public class Implementation extends Base {",
@@ -140,20 +155,30 @@ class RealCodeBasesTest {
         assertThat(call(executor, "run", "cbu.get")).isEqualTo("ran cbu.get");
         assertThat(call(executor, "stop")).isEqualTo("stopped");
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "greet", null),
-                event -> assertSucceeded(event, "cbu.get", null),
-                event -> assertSucceeded(event, "base.stop", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "greet", null),
+                        event -> assertSucceeded(event, "cbu.get", null),
+                        event -> assertSucceeded(event, "base.stop", null));
     }
 
     @Test
     void interfacesThatNameDifferentVerbs_andCommandsTheClassCannotInherit_areCompileErrors() {
-        JavaFileObject left = source("com.acme.Left", "package com.acme;", "import dev.telltale.api.Command;",
+        JavaFileObject left = source(
+                "com.acme.Left",
+                "package com.acme;",
+                "import dev.telltale.api.Command;",
                 "public interface Left { @Command(verb = \"left\") String go(); }");
-        JavaFileObject right = source("com.acme.Right", "package com.acme;", "import dev.telltale.api.Command;",
+        JavaFileObject right = source(
+                "com.acme.Right",
+                "package com.acme;",
+                "import dev.telltale.api.Command;",
                 "public interface Right { @Command(verb = \"right\") String go();",
                 "    @Command static String helper() { return \"\"; } }");
-        JavaFileObject both = source("com.acme.Both", "package com.acme;", "import dev.telltale.api.Instrumented;",
+        JavaFileObject both = source(
+                "com.acme.Both",
+                "package com.acme;",
+                "import dev.telltale.api.Instrumented;",
                 "@Instrumented",
                 "public class Both implements Left, Right {",
                 "    @java.lang.Override public String go() { return \"went\"; }",
@@ -161,26 +186,39 @@ class RealCodeBasesTest {
         Compilation compilation = Compiler.compile(true, left, right, both);
 
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[TT019] Both.go() inherits @Command from Left.go(), Right.go(),"
-                + " which name different verbs (\"left\", \"right\")").inFile(both).onLineContaining("public String go()");
-        assertThat(compilation).hadErrorContaining("[TT009] @Command method Right.helper() is static")
-                .inFile(right).onLineContaining("static String helper()");
+        assertThat(compilation)
+                .hadErrorContaining("[TT019] Both.go() inherits @Command from Left.go(), Right.go(),"
+                        + " which name different verbs (\"left\", \"right\")")
+                .inFile(both)
+                .onLineContaining("public String go()");
+        assertThat(compilation)
+                .hadErrorContaining("[TT009] @Command method Right.helper() is static")
+                .inFile(right)
+                .onLineContaining("static String helper()");
         assertThat(compilation).hadErrorCount(2);
     }
 
-    private static final JavaFileObject AUDIT = source("com.acme.Audit", "package com.acme;",
+    private static final JavaFileObject AUDIT = source(
+            "com.acme.Audit",
+            "package com.acme;",
             "import java.lang.annotation.*;",
             "@Retention(RetentionPolicy.RUNTIME) @Target({ElementType.METHOD, ElementType.PARAMETER})",
             "public @interface Audit { String value(); }");
-    private static final JavaFileObject NOT_BLANK = source("com.acme.NotBlank", "package com.acme;",
+    private static final JavaFileObject NOT_BLANK = source(
+            "com.acme.NotBlank",
+            "package com.acme;",
             "import java.lang.annotation.*;",
             "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE_USE)",
             "public @interface NotBlank { }");
-    private static final JavaFileObject COMPILE_ONLY = source("com.acme.CompileOnly", "package com.acme;",
+    private static final JavaFileObject COMPILE_ONLY = source(
+            "com.acme.CompileOnly",
+            "package com.acme;",
             "import java.lang.annotation.*;",
             "@Retention(RetentionPolicy.CLASS) @Target(ElementType.METHOD)",
             "public @interface CompileOnly { }");
-    private static final JavaFileObject ANNOTATED = source("com.acme.Annotated", "package com.acme;",
+    private static final JavaFileObject ANNOTATED = source(
+            "com.acme.Annotated",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Instrumented;",
             "@Instrumented",
@@ -193,39 +231,53 @@ class RealCodeBasesTest {
     void runtimeAnnotationsOfCommandsAndTheirParameters_areOnTheOverrideToo() throws Throwable {
         JavaFileObject[] sources = {AUDIT, NOT_BLANK, COMPILE_ONLY, ANNOTATED};
         Compilation compilation = javac().withProcessors(new InstrumentedProcessor())
-                .withOptions("-Atelltale.events=true", "-Xlint:all,-deprecation,-processing", "-Werror").compile(sources);
+                .withOptions("-Atelltale.events=true", "-Xlint:all,-deprecation,-processing", "-Werror")
+                .compile(sources);
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = Compiler.load(compilation);
         Method plain = Harness.load(loader, "com.acme.Annotated").getMethod("create", String.class, int.class);
-        Method generated = create(loader, "com.acme.AnnotatedFactory").getClass()
+        Method generated = create(loader, "com.acme.AnnotatedFactory")
+                .getClass()
                 .getDeclaredMethod("create", String.class, int.class);
 
-        assertThat(names(generated.getAnnotations())).containsExactlyInAnyOrderElementsOf(names(plain.getAnnotations()))
+        assertThat(names(generated.getAnnotations()))
+                .containsExactlyInAnyOrderElementsOf(names(plain.getAnnotations()))
                 .contains("Audit", "Deprecated");
-        assertThat(Arrays.stream(generated.getParameterAnnotations()).map(RealCodeBasesTest::names).toList())
-                .isEqualTo(Arrays.stream(plain.getParameterAnnotations()).map(RealCodeBasesTest::names).toList())
+        assertThat(Arrays.stream(generated.getParameterAnnotations())
+                        .map(RealCodeBasesTest::names)
+                        .toList())
+                .isEqualTo(Arrays.stream(plain.getParameterAnnotations())
+                        .map(RealCodeBasesTest::names)
+                        .toList())
                 .isEqualTo(List.of(List.of("Audit"), List.of()));
-        assertThat(typeUse(generated.getAnnotatedReturnType())).isEqualTo(typeUse(plain.getAnnotatedReturnType()))
+        assertThat(typeUse(generated.getAnnotatedReturnType()))
+                .isEqualTo(typeUse(plain.getAnnotatedReturnType()))
                 .containsExactly("NotBlank");
         assertThat(typeUse(generated.getAnnotatedParameterTypes()[0])).containsExactly("NotBlank");
     }
 
     private static List<String> names(Annotation[] annotations) {
-        return Arrays.stream(annotations).map(annotation -> annotation.annotationType().getSimpleName()).toList();
+        return Arrays.stream(annotations)
+                .map(annotation -> annotation.annotationType().getSimpleName())
+                .toList();
     }
 
     private static List<String> typeUse(AnnotatedType type) {
         return names(type.getAnnotations());
     }
 
-    private static final JavaFileObject COMMAND_VALUE = source("com.acme.Cmd", "package com.acme;",
+    private static final JavaFileObject COMMAND_VALUE = source(
+            "com.acme.Cmd",
+            "package com.acme;",
             "import com.google.auto.value.AutoValue;",
             "@AutoValue",
             "public abstract class Cmd {",
             "    public abstract String verb();",
             "    public static AutoValue_Cmd of(String verb) { return new AutoValue_Cmd(verb); }",
             "}");
-    private static final JavaFileObject USES_GENERATED = source("com.acme.Runner", "package com.acme;",
+    private static final JavaFileObject USES_GENERATED = source(
+            "com.acme.Runner",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Instrumented;",
             "import dev.telltale.api.Verb;",
@@ -236,7 +288,9 @@ class RealCodeBasesTest {
             "    @Command",
             "    public String run(@Verb(\"verb\") AutoValue_Cmd cmd) { return \"ran \" + cmd.verb(); }",
             "}");
-    private static final JavaFileObject COMPONENT = source("com.acme.App", "package com.acme;",
+    private static final JavaFileObject COMPONENT = source(
+            "com.acme.App",
+            "package com.acme;",
             "import dagger.Component;",
             "import dagger.Module;",
             "import dagger.Provides;",
@@ -251,8 +305,9 @@ class RealCodeBasesTest {
     void aCommandNamingATypeAnotherProcessorGenerates_waitsForIt_withAutoValueAndDaggerInTheSameCompilation()
             throws Throwable {
         for (boolean events : new boolean[] {false, true}) {
-            Compilation compilation = javac()
-                    .withProcessors(new InstrumentedProcessor(), new AutoValueProcessor(),
+            Compilation compilation = javac().withProcessors(
+                            new InstrumentedProcessor(),
+                            new AutoValueProcessor(),
                             new dagger.internal.codegen.ComponentProcessor())
                     .withOptions("-Atelltale.events=" + events)
                     .compile(COMMAND_VALUE, USES_GENERATED, COMPONENT);
@@ -265,15 +320,21 @@ class RealCodeBasesTest {
                 Method runnerMethod = graph.getClass().getDeclaredMethod("runner");
                 runnerMethod.setAccessible(true);
                 Object runner = runnerMethod.invoke(graph);
-                Object command = Harness.load(loader, "com.acme.Cmd").getMethod("of", String.class).invoke(null, "cbu.list");
+                Object command = Harness.load(loader, "com.acme.Cmd")
+                        .getMethod("of", String.class)
+                        .invoke(null, "cbu.list");
                 assertThat(call(runner, "run", command)).isEqualTo("ran cbu.list");
                 assertThat(runner.getClass().getSimpleName()).isEqualTo("Runner_Events");
-                assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "cbu.list", null));
+                assertThat(harness.events())
+                        .singleElement()
+                        .satisfies(event -> assertSucceeded(event, "cbu.list", null));
             }
         }
     }
 
-    private static final JavaFileObject GREETER = source("com.acme.Greeter", "package com.acme;",
+    private static final JavaFileObject GREETER = source(
+            "com.acme.Greeter",
+            "package com.acme;",
             "import dev.telltale.api.Command;",
             "import dev.telltale.api.Instrumented;",
             "@Instrumented",
@@ -282,14 +343,18 @@ class RealCodeBasesTest {
             "    public Greeter(String greeting) { this.greeting = greeting; }",
             "    @Command public String greet(String who) { return greeting + \" \" + who; }",
             "}");
-    private static final JavaFileObject SPRING = source("com.acme.SpringWiring", "package com.acme;",
+    private static final JavaFileObject SPRING = source(
+            "com.acme.SpringWiring",
+            "package com.acme;",
             "import org.springframework.context.annotation.Bean;",
             "import org.springframework.context.annotation.Configuration;",
             "@Configuration(proxyBeanMethods = false)",
             "public class SpringWiring {",
             "    @Bean public Greeter greeter() { return GreeterFactory.create(\"hello\"); }",
             "}");
-    private static final JavaFileObject GUICE = source("com.acme.GuiceWiring", "package com.acme;",
+    private static final JavaFileObject GUICE = source(
+            "com.acme.GuiceWiring",
+            "package com.acme;",
             "import com.google.inject.AbstractModule;",
             "import com.google.inject.Provides;",
             "public class GuiceWiring extends AbstractModule {",
@@ -299,7 +364,8 @@ class RealCodeBasesTest {
     @Test
     void springAndGuice_injectTheRecordingExecutor_throughTheFactory() throws Throwable {
         Compilation compilation = javac().withProcessors(new InstrumentedProcessor())
-                .withOptions("-Atelltale.events=true").compile(GREETER, SPRING, GUICE);
+                .withOptions("-Atelltale.events=true")
+                .compile(GREETER, SPRING, GUICE);
         assertThat(compilation).succeeded();
         ClassLoader loader = Compiler.load(compilation);
         Class<?> greeter = Harness.load(loader, "com.acme.Greeter");
@@ -312,14 +378,19 @@ class RealCodeBasesTest {
             fromSpring = spring.getBean(greeter);
             assertThat(call(fromSpring, "greet", "spring")).isEqualTo("hello spring");
         }
-        Object fromGuice = com.google.inject.Guice.createInjector((com.google.inject.Module)
-                Harness.load(loader, "com.acme.GuiceWiring").getConstructor().newInstance()).getInstance(greeter);
+        Object fromGuice = com.google.inject.Guice.createInjector(
+                        (com.google.inject.Module) Harness.load(loader, "com.acme.GuiceWiring")
+                                .getConstructor()
+                                .newInstance())
+                .getInstance(greeter);
         assertThat(call(fromGuice, "greet", "guice")).isEqualTo("hi guice");
 
-        assertThat(List.of(fromSpring.getClass().getSimpleName(), fromGuice.getClass().getSimpleName()))
+        assertThat(List.of(
+                        fromSpring.getClass().getSimpleName(),
+                        fromGuice.getClass().getSimpleName()))
                 .containsOnly("Greeter_Events");
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "greet", null),
-                event -> assertSucceeded(event, "greet", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "greet", null), event -> assertSucceeded(event, "greet", null));
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Where an event's verb and session come from, in the order {@code @Command}'s Javadoc gives. */
 class VerbsAndSessionsTest {
 
-    private static final JavaFileObject REQUEST = JavaFileObjects.forSourceLines("com.acme.Request",
+    private static final JavaFileObject REQUEST = JavaFileObjects.forSourceLines(
+            "com.acme.Request",
             "package com.acme;",
             "",
             "import java.util.UUID;",
@@ -57,7 +58,8 @@ class VerbsAndSessionsTest {
             "    }",
             "}");
 
-    private static final JavaFileObject CONSOLE = JavaFileObjects.forSourceLines("com.acme.Console",
+    private static final JavaFileObject CONSOLE = JavaFileObjects.forSourceLines(
+            "com.acme.Console",
             "package com.acme;",
             "",
             "import dev.telltale.api.Command;",
@@ -119,7 +121,8 @@ class VerbsAndSessionsTest {
             "}");
 
     /** A user's CharSequence whose toString() fails with an Error. */
-    private static final JavaFileObject HOSTILE_TEXT = JavaFileObjects.forSourceLines("com.acme.HostileText",
+    private static final JavaFileObject HOSTILE_TEXT = JavaFileObjects.forSourceLines(
+            "com.acme.HostileText",
             "package com.acme;",
             "",
             "public final class HostileText implements CharSequence {",
@@ -159,7 +162,9 @@ class VerbsAndSessionsTest {
     }
 
     private static Object request(String verb, UUID id) throws ReflectiveOperationException {
-        return Harness.load(loader, "com.acme.Request").getConstructor(String.class, UUID.class).newInstance(verb, id);
+        return Harness.load(loader, "com.acme.Request")
+                .getConstructor(String.class, UUID.class)
+                .newInstance(verb, id);
     }
 
     @Test
@@ -221,7 +226,8 @@ class VerbsAndSessionsTest {
 
     @Test
     void verb_charSequenceWhoseToStringThrowsAnError_recordsUnknownAndStillRunsTheCommand() throws Throwable {
-        Object hostile = Harness.load(loader, "com.acme.HostileText").getConstructor().newInstance();
+        Object hostile =
+                Harness.load(loader, "com.acme.HostileText").getConstructor().newInstance();
 
         assertThat(call(console, "text", hostile)).isEqualTo("text");
         assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "unknown", null));
@@ -230,7 +236,9 @@ class VerbsAndSessionsTest {
     @Test
     void session_accessorThrowsAnError_recordsNoSessionAndStillRunsTheCommand() throws Throwable {
         assertThat(call(console, "handleInSession", request("error", null))).isEqualTo("handled in session");
-        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "handleInSession", null));
+        assertThat(harness.events())
+                .singleElement()
+                .satisfies(event -> assertSucceeded(event, "handleInSession", null));
     }
 
     @Test
@@ -240,9 +248,10 @@ class VerbsAndSessionsTest {
         assertThat(call(console, "inSession", session, "x")).isEqualTo("in session x");
         call(console, "inSession", null, "y");
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "inSession", session),
-                event -> assertSucceeded(event, "inSession", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "inSession", session),
+                        event -> assertSucceeded(event, "inSession", null));
     }
 
     @Test
@@ -252,15 +261,19 @@ class VerbsAndSessionsTest {
         assertThat(call(console, "handleInSession", request("v", session))).isEqualTo("handled in session");
         call(console, "handleInSession", new Object[] {null});
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertSucceeded(event, "handleInSession", session),
-                event -> assertSucceeded(event, "handleInSession", null));
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertSucceeded(event, "handleInSession", session),
+                        event -> assertSucceeded(event, "handleInSession", null));
     }
 
     @Test
     void session_accessorThrows_recordsNoSessionAndStillRunsTheCommand() throws Throwable {
-        assertThat(call(console, "handleInSession", request("boom", UUID.randomUUID()))).isEqualTo("handled in session");
-        assertThat(harness.events()).singleElement().satisfies(event -> assertSucceeded(event, "handleInSession", null));
+        assertThat(call(console, "handleInSession", request("boom", UUID.randomUUID())))
+                .isEqualTo("handled in session");
+        assertThat(harness.events())
+                .singleElement()
+                .satisfies(event -> assertSucceeded(event, "handleInSession", null));
     }
 
     @Test
@@ -274,18 +287,21 @@ class VerbsAndSessionsTest {
         }
         UUID id = opened.id();
 
-        assertThat(harness.events()).satisfiesExactly(
-                event -> assertThat(event).isEqualTo(new DslEvent(event.epochNanos(), id,
-                        new EventPayload.SessionStarted(SessionSource.REPL))),
-                event -> assertSucceeded(event, "cbu.create", id),
-                event -> assertFailed(event, "fail", id, failure),
-                event -> {
-                    assertThat(event.sessionId()).isEqualTo(id);
-                    assertThat(event.payload()).isInstanceOfSatisfying(EventPayload.SessionEnded.class, ended -> {
-                        assertThat(ended.commandCount()).isEqualTo(2);
-                        assertThat(ended.errorCount()).isEqualTo(1);
-                    });
-                });
+        assertThat(harness.events())
+                .satisfiesExactly(
+                        event -> assertThat(event)
+                                .isEqualTo(new DslEvent(
+                                        event.epochNanos(), id, new EventPayload.SessionStarted(SessionSource.REPL))),
+                        event -> assertSucceeded(event, "cbu.create", id),
+                        event -> assertFailed(event, "fail", id, failure),
+                        event -> {
+                            assertThat(event.sessionId()).isEqualTo(id);
+                            assertThat(event.payload())
+                                    .isInstanceOfSatisfying(EventPayload.SessionEnded.class, ended -> {
+                                        assertThat(ended.commandCount()).isEqualTo(2);
+                                        assertThat(ended.errorCount()).isEqualTo(1);
+                                    });
+                        });
         assertThat(opened.commandCount()).isEqualTo(2);
         assertThat(opened.errorCount()).isEqualTo(1);
         assertThat(TelltaleSession.current()).isNull();
@@ -310,7 +326,8 @@ class VerbsAndSessionsTest {
             call(console, "inSession", other, "theirs");
         }
 
-        assertThat(harness.events()).filteredOn(event -> event.payload() instanceof EventPayload.CommandSucceeded)
+        assertThat(harness.events())
+                .filteredOn(event -> event.payload() instanceof EventPayload.CommandSucceeded)
                 .satisfiesExactly(
                         event -> assertSucceeded(event, "inSession", opened.id()),
                         event -> assertSucceeded(event, "inSession", other));

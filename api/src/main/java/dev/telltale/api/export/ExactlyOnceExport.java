@@ -51,8 +51,7 @@ public final class ExactlyOnceExport {
      * @param exportedInAll events the export's runs have written, this one included
      * @param resumed whether this run continued from a checkpoint
      */
-    public record Result(long exported, long exportedInAll, boolean resumed) {
-    }
+    public record Result(long exported, long exportedInAll, boolean resumed) {}
 
     private final SourceOpener source;
     private final ExportSink sink;
@@ -96,10 +95,20 @@ public final class ExactlyOnceExport {
                     positions[batch.size()] = lastPosition;
                     batch.add(event);
                     if (batch.size() == batchSize) {
-                        exported += commit(output, cursor, batch, positions, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
+                        exported += commit(
+                                output,
+                                cursor,
+                                batch,
+                                positions,
+                                new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
                     }
                 }
-                exported += commit(output, cursor, batch, positions, new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
+                exported += commit(
+                        output,
+                        cursor,
+                        batch,
+                        positions,
+                        new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
                 if (event == null) {
                     // After the commit: what was read is kept, and a rerun continues from there.
                     cursor.requireAtEnd();
@@ -109,8 +118,9 @@ public final class ExactlyOnceExport {
         }
     }
 
-    private long commit(ExportSink output, ExportCursor cursor, List<DslEvent> batch, long[] positions,
-            ExportCheckpoint checkpoint) throws IOException {
+    private long commit(
+            ExportSink output, ExportCursor cursor, List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint)
+            throws IOException {
         int size = batch.size();
         output.write(batch, positions, checkpoint);
         batch.clear();
@@ -125,10 +135,9 @@ public final class ExactlyOnceExport {
         private ExportSink sink;
         private Limit limit = Limit.NONE;
         private int batchSize = DEFAULT_BATCH_SIZE;
-        private LongConsumer progress = exported -> { };
+        private LongConsumer progress = exported -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where to read. */
         public Builder source(SourceOpener source) {

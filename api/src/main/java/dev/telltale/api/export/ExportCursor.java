@@ -27,6 +27,5 @@ public interface ExportCursor extends Closeable {
      * such notes (a Chronicle queue keeps named readers' positions, so retention does not delete
      * what an export has not read). Called after the sink committed. The default does nothing.
      */
-    default void commit() throws IOException {
-    }
+    default void commit() throws IOException {}
 }

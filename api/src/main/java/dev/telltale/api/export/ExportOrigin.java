@@ -19,8 +19,7 @@ public final class ExportOrigin {
     /** The name of the origin file in a queue directory: {@value}. */
     public static final String QUEUE_FILE_NAME = "telltale-origin";
 
-    private ExportOrigin() {
-    }
+    private ExportOrigin() {}
 
     /**
      * The id {@code file} holds; when there is no such file, a new random id, written there first
@@ -36,8 +35,12 @@ public final class ExportOrigin {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + " does not hold an origin id (a UUID); it holds "
-                    + (text.length() > 40 ? text.length() + " characters" : "'" + text.replaceAll("\\p{Cntrl}", "?") + "'"), e);
+            throw new IOException(
+                    file + " does not hold an origin id (a UUID); it holds "
+                            + (text.length() > 40
+                                    ? text.length() + " characters"
+                                    : "'" + text.replaceAll("\\p{Cntrl}", "?") + "'"),
+                    e);
         }
     }
 
@@ -46,8 +49,13 @@ public final class ExportOrigin {
         try {
             // A name of its own for each call: two threads, or processes, creating it at once never share one.
             temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-            Files.writeString(temp, UUID.randomUUID() + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(
+                    temp,
+                    UUID.randomUUID() + "\n",
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
             // A hard link fails when the name exists: never replaces an id another process wrote.
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException someoneElseWasFirst) {

@@ -21,8 +21,7 @@ public final class Capture {
     /** The verb recorded when a verb argument or accessor gives {@code null} or blank text. */
     public static final String UNKNOWN_VERB = "unknown";
 
-    private Capture() {
-    }
+    private Capture() {}
 
     /** Whether to record at all; when not, a generated override calls {@code super} and nothing else. */
     public static boolean isEnabled() {
@@ -85,7 +84,8 @@ public final class Capture {
      * Records the command when {@code stage} completes, and returns {@code stage} itself, so the
      * caller gets exactly what the command returned. A {@code null} stage is recorded as done now.
      */
-    public static <S extends CompletionStage<?>> S completion(S stage, String verb, TelltaleSession session, long startNanos) {
+    public static <S extends CompletionStage<?>> S completion(
+            S stage, String verb, TelltaleSession session, long startNanos) {
         return completion(stage, verb, idOf(session), session, startNanos);
     }
 
@@ -114,7 +114,8 @@ public final class Capture {
      * One command, ended now: count it in its session, if counted there, and emit its event. Never
      * throws: this runs in the caller's thread, after the caller's command.
      */
-    private static void record(String verb, UUID sessionId, TelltaleSession counted, long startNanos, Throwable failure) {
+    private static void record(
+            String verb, UUID sessionId, TelltaleSession counted, long startNanos, Throwable failure) {
         long durationNanos = System.nanoTime() - startNanos;
         try {
             long timestamp = EventClock.epochNanos(startNanos);

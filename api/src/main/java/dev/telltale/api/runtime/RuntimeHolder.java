@@ -4,21 +4,20 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.ServiceLoader;
+import java.util.UUID;
 
 /** Loads the {@link EventRuntime} once, on first use, and guards every call into it. */
 final class RuntimeHolder {
 
     static final EventRuntime RUNTIME = load();
 
-    private RuntimeHolder() {
-    }
+    private RuntimeHolder() {}
 
     private static EventRuntime load() {
         try {
-            Iterator<EventRuntime> found =
-                    ServiceLoader.load(EventRuntime.class, EventRuntime.class.getClassLoader()).iterator();
+            Iterator<EventRuntime> found = ServiceLoader.load(EventRuntime.class, EventRuntime.class.getClassLoader())
+                    .iterator();
             return found.hasNext() ? new Guarded(found.next()) : Discarding.NONE;
         } catch (Throwable e) {
             // A broken runtime (a missing class, a failing constructor) must not break the executor:
@@ -88,8 +87,12 @@ final class RuntimeHolder {
             try {
                 return runtime.health();
             } catch (Throwable failure) {
-                return new EventHealth(EventHealth.Status.DEGRADED,
-                        List.of("the event runtime failed: " + summary(failure)), EventStats.NONE, "unknown", null);
+                return new EventHealth(
+                        EventHealth.Status.DEGRADED,
+                        List.of("the event runtime failed: " + summary(failure)),
+                        EventStats.NONE,
+                        "unknown",
+                        null);
             }
         }
 
@@ -100,7 +103,9 @@ final class RuntimeHolder {
             } catch (Throwable thrown) {
                 message = null;
             }
-            return message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
+            return message == null
+                    ? failure.getClass().getName()
+                    : failure.getClass().getName() + ": " + message;
         }
     }
 

@@ -31,8 +31,7 @@ public interface EventStoreProvider {
      *
      * @throws IllegalArgumentException naming the setting that is missing or wrong
      */
-    default void validate(StoreConfig config) {
-    }
+    default void validate(StoreConfig config) {}
 
     /**
      * Opens a store. Reads its settings from {@code config} and fails with a message naming the key

@@ -73,7 +73,8 @@ public final class StoreConfig {
      */
     public void requireOnly(String... knownKeys) {
         java.util.Set<String> known = java.util.Set.of(knownKeys);
-        java.util.List<String> unknown = options.keySet().stream().filter(key -> !known.contains(key)).toList();
+        java.util.List<String> unknown =
+                options.keySet().stream().filter(key -> !known.contains(key)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("store '" + name + "' has no setting " + String.join(", ", unknown)
                     + " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");

@@ -52,8 +52,7 @@ class ExactlyOnceExportTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Committed output and checkpoint; fails the write with number {@code failOn} (1-based) before committing. */
@@ -114,7 +113,9 @@ class ExactlyOnceExportTest {
         for (int failOn = 1; failOn <= 10; failOn++) {
             MemorySink sink = new MemorySink();
             sink.failOn = failOn;
-            assertThatThrownBy(() -> export(sink).run()).isInstanceOf(IOException.class).hasMessage("killed");
+            assertThatThrownBy(() -> export(sink).run())
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("killed");
             assertThat(sink.closed).as("closed after a failure too").isTrue();
             sink.failOn = -1;
 
@@ -142,7 +143,8 @@ class ExactlyOnceExportTest {
     void run_withALimit_stopsBeforeItAndDoesNotCheckForTheEnd() throws IOException {
         MemorySink sink = new MemorySink();
 
-        ExactlyOnceExport.Result result = export(sink).limit((position, event) -> position >= 300).run();
+        ExactlyOnceExport.Result result =
+                export(sink).limit((position, event) -> position >= 300).run();
 
         assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 30));
         assertThat(result.exported()).isEqualTo(30);
@@ -151,14 +153,18 @@ class ExactlyOnceExportTest {
     @Test
     void run_whenTheSourceStopsShort_failsAfterCommittingWhatItRead() {
         MemorySink sink = new MemorySink();
-        ExactlyOnceExport export = ExactlyOnceExport.builder().sink(sink).batchSize(10).source(after -> new ListCursor(after) {
-            private int read;
+        ExactlyOnceExport export = ExactlyOnceExport.builder()
+                .sink(sink)
+                .batchSize(10)
+                .source(after -> new ListCursor(after) {
+                    private int read;
 
-            @Override
-            public DslEvent next() {
-                return ++read > 25 ? null : super.next();
-            }
-        }).build();
+                    @Override
+                    public DslEvent next() {
+                        return ++read > 25 ? null : super.next();
+                    }
+                })
+                .build();
 
         assertThatThrownBy(export::run).isInstanceOf(IOException.class).hasMessage("short read");
         assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 25));
@@ -166,9 +172,12 @@ class ExactlyOnceExportTest {
 
     @Test
     void builder_refusesWhatCannotWork() {
-        assertThatThrownBy(() -> ExactlyOnceExport.builder().batchSize(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ExactlyOnceExport.builder().batchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batchSize must be positive, got 0");
-        assertThatThrownBy(() -> ExactlyOnceExport.builder().sink(new MemorySink()).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(
+                        () -> ExactlyOnceExport.builder().sink(new MemorySink()).build())
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new ExportCheckpoint(1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,7 +25,7 @@ public final class BrokenRuntimeChild {
 
         @Override
         public dev.telltale.api.EventSink sink() {
-            return event -> { };
+            return event -> {};
         }
 
         @Override
@@ -34,15 +34,15 @@ public final class BrokenRuntimeChild {
         }
     }
 
-    private BrokenRuntimeChild() {
-    }
+    private BrokenRuntimeChild() {}
 
     public static void main(String[] args) {
         try (TelltaleSession session = TelltaleSession.open(SessionSource.API)) {
             EventHealth health = EventRuntime.current().health();
             SessionLogger log = SessionLogger.of(session);
             long first = log.logUserInput("hello");
-            long second = log.logDslCommand("(cbu.create)", session.lastCommand().orElse(null));
+            long second =
+                    log.logDslCommand("(cbu.create)", session.lastCommand().orElse(null));
             System.out.println((Capture.isEnabled() ? "enabled" : "ok " + health.status() + " " + health.reasons())
                     + " entries " + first + " " + second);
         }

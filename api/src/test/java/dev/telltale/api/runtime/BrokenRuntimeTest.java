@@ -26,7 +26,8 @@ class BrokenRuntimeTest {
                 + "org/jctools/queues/MpscArrayQueue is missing";
         assertThat(child.out().trim()).as("health says why").isEqualTo("ok DEGRADED [" + reason + "] entries 1 2");
         // The JDK's logger (java.util.logging unless configured) puts its own header line before the message.
-        List<String> said = child.err().lines().filter(line -> line.contains("telltale:")).toList();
+        List<String> said =
+                child.err().lines().filter(line -> line.contains("telltale:")).toList();
         assertThat(said).singleElement().asString().endsWith("telltale: " + reason);
         assertThat(child.err()).doesNotContain("\tat ");
     }

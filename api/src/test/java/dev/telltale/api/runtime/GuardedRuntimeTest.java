@@ -77,7 +77,8 @@ class GuardedRuntimeTest {
         EventHealth health = guarded.health();
 
         assertThat(health.status()).isEqualTo(EventHealth.Status.DEGRADED);
-        assertThat(health.reasons()).containsExactly("the event runtime failed: java.lang.IllegalStateException: health broke");
+        assertThat(health.reasons())
+                .containsExactly("the event runtime failed: java.lang.IllegalStateException: health broke");
     }
 
     @Test

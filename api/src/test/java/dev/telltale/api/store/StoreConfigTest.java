@@ -199,13 +199,15 @@ class StoreConfigTest {
     void requireOnly_whenAKeyIsUnknown_namesItAndTheKnownOnes() {
         StoreConfig config = StoreConfig.of("jsonl", Map.of("path", "/tmp/x", "pth", "y", "zzz", "1"));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> config.requireOnly("path", "fsync"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> config.requireOnly("path", "fsync"))
                 .withMessage("store 'jsonl' has no setting pth, zzz (known: fsync, path)");
     }
 
     @org.junit.jupiter.api.Test
     void toString_masksSecretLookingSettings() {
-        StoreConfig config = StoreConfig.of("postgres", Map.of("url", "jdbc:x", "password", "hunter2", "api-token", "t"));
+        StoreConfig config =
+                StoreConfig.of("postgres", Map.of("url", "jdbc:x", "password", "hunter2", "api-token", "t"));
 
         assertThat(config.toString()).isEqualTo("postgres{api-token=****, password=****, url=jdbc:x}");
     }

@@ -21,11 +21,9 @@ public final class ChildJvm {
     private static final int TIMEOUT_SECONDS = 60;
 
     /** What the child did: its exit code, its standard output and its standard error. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * Runs {@code main} with {@code args}, {@code runtime} registered in {@code dir} (which holds the
@@ -38,7 +36,9 @@ public final class ChildJvm {
         Path err = dir.resolve("err.txt");
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", dir + File.pathSeparator + System.getProperty("java.class.path"), main.getName()));
+                "-cp",
+                dir + File.pathSeparator + System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

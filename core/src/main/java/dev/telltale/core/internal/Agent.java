@@ -7,8 +7,7 @@ package dev.telltale.core.internal;
 interface Agent {
 
     /** Called once on the runner's thread before the first {@link #doWork()}. */
-    default void onStart() {
-    }
+    default void onStart() {}
 
     /**
      * Does a bounded amount of work and returns how much it did; 0 tells the runner it may idle.
@@ -17,12 +16,10 @@ interface Agent {
     int doWork() throws Exception;
 
     /** Called once on the runner's thread when the runner stops: finish and release everything. */
-    default void onClose() {
-    }
+    default void onClose() {}
 
     /** Told about a {@link Throwable} that escaped {@link #doWork()}, before the runner carries on. */
-    default void onError(Throwable error) {
-    }
+    default void onError(Throwable error) {}
 
     /** The name of the runner's thread. */
     String roleName();

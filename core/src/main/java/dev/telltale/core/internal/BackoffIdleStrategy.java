@@ -38,11 +38,18 @@ final class BackoffIdleStrategy implements IdleStrategy {
      *     one by the shortest park, so that work (the drain's batch) builds up instead of being
      *     chased item by item; 0: any work is followed at once
      */
-    BackoffIdleStrategy(long maxSpins, long maxYields, long minParkNanos, long maxParkNanos, LongConsumer deepSleep,
-            long deepSleepNanos, int fullWork) {
+    BackoffIdleStrategy(
+            long maxSpins,
+            long maxYields,
+            long minParkNanos,
+            long maxParkNanos,
+            LongConsumer deepSleep,
+            long deepSleepNanos,
+            int fullWork) {
         if (maxSpins < 0 || maxYields < 0 || minParkNanos < 1 || maxParkNanos < minParkNanos) {
-            throw new IllegalArgumentException("need maxSpins >= 0, maxYields >= 0 and 1 <= minParkNanos <= maxParkNanos, got "
-                    + maxSpins + ", " + maxYields + ", " + minParkNanos + ", " + maxParkNanos);
+            throw new IllegalArgumentException(
+                    "need maxSpins >= 0, maxYields >= 0 and 1 <= minParkNanos <= maxParkNanos, got " + maxSpins + ", "
+                            + maxYields + ", " + minParkNanos + ", " + maxParkNanos);
         }
         this.maxSpins = maxSpins;
         this.maxYields = maxYields;

@@ -43,6 +43,7 @@ final class DrainAgent implements Agent {
     private final Consumer<DslEvent> addToBatch;
     /** Events taken from the queue while the store's first open is under way; appended first. */
     private ArrayDeque<DslEvent> waiting = new ArrayDeque<>();
+
     private final Consumer<DslEvent> addToWaiting = event -> waiting.add(event);
     private final int waitingLimit;
 
@@ -58,14 +59,28 @@ final class DrainAgent implements Agent {
     private volatile long persisted;
     private volatile long lost;
 
-    DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
-            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter, OperatorLog log) {
+    DrainAgent(
+            EventEmitter emitter,
+            ManagedStore store,
+            int batchSize,
+            long flushIntervalNanos,
+            long dropReportIntervalNanos,
+            LongSupplier nanoClock,
+            DropReporter dropReporter,
+            OperatorLog log) {
         this(emitter, store, batchSize, flushIntervalNanos, dropReportIntervalNanos, nanoClock, dropReporter, log, 0);
     }
 
     /** @param waitingLimit how many events may wait in memory while the store's first open is under way */
-    DrainAgent(EventEmitter emitter, ManagedStore store, int batchSize, long flushIntervalNanos,
-            long dropReportIntervalNanos, LongSupplier nanoClock, DropReporter dropReporter, OperatorLog log,
+    DrainAgent(
+            EventEmitter emitter,
+            ManagedStore store,
+            int batchSize,
+            long flushIntervalNanos,
+            long dropReportIntervalNanos,
+            LongSupplier nanoClock,
+            DropReporter dropReporter,
+            OperatorLog log,
             int waitingLimit) {
         this.emitter = emitter;
         this.store = store;

@@ -35,8 +35,13 @@ public final class DrainPipeline {
     /**
      * Starts draining into a store already open.
      */
-    public DrainPipeline(EventEmitter emitter, EventStore store, int batchSize, Duration flushInterval,
-            Duration dropReportInterval, OperatorLog log) {
+    public DrainPipeline(
+            EventEmitter emitter,
+            EventStore store,
+            int batchSize,
+            Duration flushInterval,
+            Duration dropReportInterval,
+            OperatorLog log) {
         this(emitter, new ManagedStore(store, null, null, log), batchSize, flushInterval, dropReportInterval, log);
     }
 
@@ -44,22 +49,50 @@ public final class DrainPipeline {
      * Starts draining into the store {@code storeConfig} names, which the drain thread opens (never the
      * caller's thread); until it is open, events wait in the queue.
      */
-    public DrainPipeline(EventEmitter emitter, StoreConfig storeConfig, int batchSize, Duration flushInterval,
-            Duration dropReportInterval, OperatorLog log) {
-        this(emitter, new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log,
-                true),
-                batchSize, flushInterval, dropReportInterval, log);
+    public DrainPipeline(
+            EventEmitter emitter,
+            StoreConfig storeConfig,
+            int batchSize,
+            Duration flushInterval,
+            Duration dropReportInterval,
+            OperatorLog log) {
+        this(
+                emitter,
+                new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log, true),
+                batchSize,
+                flushInterval,
+                dropReportInterval,
+                log);
     }
 
-    private DrainPipeline(EventEmitter emitter, ManagedStore store, int batchSize, Duration flushInterval,
-            Duration dropReportInterval, OperatorLog log) {
+    private DrainPipeline(
+            EventEmitter emitter,
+            ManagedStore store,
+            int batchSize,
+            Duration flushInterval,
+            Duration dropReportInterval,
+            OperatorLog log) {
         this.store = store;
-        this.agent = new DrainAgent(emitter, store, batchSize, flushInterval.toNanos(),
-                dropReportInterval.toNanos(), System::nanoTime, DropReporter.logging(log), log,
+        this.agent = new DrainAgent(
+                emitter,
+                store,
+                batchSize,
+                flushInterval.toNanos(),
+                dropReportInterval.toNanos(),
+                System::nanoTime,
+                DropReporter.logging(log),
+                log,
                 waitingLimit(Runtime.getRuntime().maxMemory()));
-        this.runner = new AgentRunner(agent, new BackoffIdleStrategy(
-                IDLE_SPINS, IDLE_YIELDS, IDLE_MIN_PARK_NANOS, IDLE_MAX_PARK_NANOS, emitter::sleepUntilWork, IDLE_SLEEP_NANOS,
-                batchSize));
+        this.runner = new AgentRunner(
+                agent,
+                new BackoffIdleStrategy(
+                        IDLE_SPINS,
+                        IDLE_YIELDS,
+                        IDLE_MIN_PARK_NANOS,
+                        IDLE_MAX_PARK_NANOS,
+                        emitter::sleepUntilWork,
+                        IDLE_SLEEP_NANOS,
+                        batchSize));
         runner.start();
     }
 

@@ -18,10 +18,14 @@ interface DropReporter {
     static DropReporter logging(OperatorLog log) {
         return (newQueueFull, newClosed, emitter) -> {
             if (newQueueFull > 0) {
-                log.warn(OperatorLog.Topic.DROPS, "dropped " + newQueueFull + " events since the last report because "
-                        + "the queue was full (" + emitter.stripes() + " stripes x " + emitter.stripeCapacity()
-                        + " events); " + emitter.dropped() + " dropped in all. Raise telltale.buffer-size, or make the "
-                        + "store faster.", null);
+                log.warn(
+                        OperatorLog.Topic.DROPS,
+                        "dropped " + newQueueFull + " events since the last report because "
+                                + "the queue was full (" + emitter.stripes() + " stripes x " + emitter.stripeCapacity()
+                                + " events); " + emitter.dropped()
+                                + " dropped in all. Raise telltale.buffer-size, or make the "
+                                + "store faster.",
+                        null);
             }
             if (newClosed > 0) {
                 log.warn(OperatorLog.Topic.DROPS, "dropped " + newClosed + " events emitted after close()", null);

@@ -38,6 +38,7 @@ final class EventRing {
 
     /** 16 longs = 128 bytes: two cache lines, as adjacent-line prefetch pairs them. */
     private static final int PAD = 16;
+
     private static final int PRODUCER_INDEX = PAD;
     private static final int PRODUCER_LIMIT = 2 * PAD;
     private static final int CONSUMER_INDEX = 3 * PAD;
@@ -48,6 +49,7 @@ final class EventRing {
     private final Object[] refs;
     /** Per slot: [2i] the command's start in epoch nanoseconds, [2i+1] its duration. */
     private final long[] times;
+
     private final int mask;
 
     /** @param capacity how many events the ring holds; rounded up to a power of two, at least 2 */

@@ -46,6 +46,7 @@ final class ManagedStore {
     private EventStore store;
     /** The first open, on its own thread; {@code null} before it starts and once it has been taken. */
     private CompletableFuture<EventStore> firstOpen;
+
     private boolean firstOpenDone;
     private int consecutiveFailures;
     private long backoffNanos;
@@ -102,13 +103,15 @@ final class ManagedStore {
     private boolean firstOpen(long nowNanos, boolean wait) {
         if (firstOpen == null) {
             CompletableFuture<EventStore> opened = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    opened.complete(opener.open());
-                } catch (Throwable error) {
-                    opened.completeExceptionally(error);
-                }
-            }, "telltale-open");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            opened.complete(opener.open());
+                        } catch (Throwable error) {
+                            opened.completeExceptionally(error);
+                        }
+                    },
+                    "telltale-open");
             thread.setDaemon(true);
             firstOpen = opened;
             thread.start();
@@ -200,8 +203,11 @@ final class ManagedStore {
             } catch (Throwable error) {
                 failures++;
                 lastError = OperatorLog.summary(error);
-                log.warn(Topic.STORE, "closing the event store " + description + " failed; events appended since its "
-                        + "last flush may be lost: " + lastError, error);
+                log.warn(
+                        Topic.STORE,
+                        "closing the event store " + description + " failed; events appended since its "
+                                + "last flush may be lost: " + lastError,
+                        error);
             }
         }
     }
@@ -232,8 +238,10 @@ final class ManagedStore {
 
     private void succeeded() {
         if (consecutiveFailures > 0) {
-            log.resolved(Topic.STORE, "the event store " + description + " works again after " + consecutiveFailures
-                    + " failures in a row");
+            log.resolved(
+                    Topic.STORE,
+                    "the event store " + description + " works again after " + consecutiveFailures
+                            + " failures in a row");
             consecutiveFailures = 0;
             backoffNanos = 0;
             available = true;
@@ -245,8 +253,11 @@ final class ManagedStore {
         consecutiveFailures++;
         lastFailureNanos = nowNanos;
         lastError = OperatorLog.summary(error);
-        log.warn(Topic.STORE, "event store " + description + ": " + action + ": " + lastError
-                + " (events are counted as lost or dropped until it works again)", error);
+        log.warn(
+                Topic.STORE,
+                "event store " + description + ": " + action + ": " + lastError
+                        + " (events are counted as lost or dropped until it works again)",
+                error);
         if (consecutiveFailures >= FAILURES_BEFORE_BACKOFF) {
             available = false;
             backoffNanos = backoffNanos == 0

@@ -3,8 +3,8 @@ package dev.telltale.core.internal;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.ServiceLoader;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -45,7 +45,6 @@ public final class OperatorLog {
         void info(String line);
     }
 
-
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private final Output output;
@@ -62,7 +61,8 @@ public final class OperatorLog {
 
     /** A log with one line per topic per {@code intervalNanos}, to SLF4J or standard error (see the class comment). */
     public static OperatorLog create(long intervalNanos) {
-        return new OperatorLog(intervalNanos, System::nanoTime, slf4jHasProvider() ? new Slf4jOutput() : new StreamOutput(System.err));
+        return new OperatorLog(
+                intervalNanos, System::nanoTime, slf4jHasProvider() ? new Slf4jOutput() : new StreamOutput(System.err));
     }
 
     /** Writes the warning, unless the rate limit holds it back (then it is counted). */
@@ -108,7 +108,9 @@ public final class OperatorLog {
                 return true;
             }
             ClassLoader loader = OperatorLog.class.getClassLoader();
-            return ServiceLoader.load(SLF4JServiceProvider.class, loader).iterator().hasNext();
+            return ServiceLoader.load(SLF4JServiceProvider.class, loader)
+                    .iterator()
+                    .hasNext();
         } catch (Throwable slf4jBroken) {
             return false;
         }
@@ -129,9 +131,9 @@ public final class OperatorLog {
         // message is only a path) needs its class too.
         boolean messageSays = failure.getClass() == java.io.IOException.class
                 || failure instanceof dev.telltale.api.store.StoreAppendException;
-        String text = message == null ? failure.getClass().getName()
-                : messageSays ? message
-                : failure.getClass().getName() + ": " + message;
+        String text = message == null
+                ? failure.getClass().getName()
+                : messageSays ? message : failure.getClass().getName() + ": " + message;
         // One line: a multi-line message would break the operator's log into pieces.
         return text.replace('\n', ' ').replace('\r', ' ');
     }
@@ -179,5 +181,4 @@ public final class OperatorLog {
             stream.println("telltale: " + line);
         }
     }
-
 }

@@ -15,8 +15,7 @@ import java.util.ServiceLoader;
  */
 public final class StoreLoader {
 
-    private StoreLoader() {
-    }
+    private StoreLoader() {}
 
     /**
      * The store configuration: {@code name} if given, else the one provider on the class path whose

@@ -20,7 +20,9 @@ class AgentRunnerTest {
         final java.util.function.IntFunction<RuntimeException> failOn;
         final java.util.function.IntFunction<Error> errorOn;
 
-        ScriptedAgent(java.util.function.IntFunction<RuntimeException> failOn, java.util.function.IntFunction<Error> errorOn) {
+        ScriptedAgent(
+                java.util.function.IntFunction<RuntimeException> failOn,
+                java.util.function.IntFunction<Error> errorOn) {
             this.failOn = failOn;
             this.errorOn = errorOn;
         }
@@ -79,12 +81,13 @@ class AgentRunnerTest {
 
     @Test
     void runner_whenOnErrorItselfThrows_stillCarriesOn() throws Exception {
-        ScriptedAgent agent = new ScriptedAgent(step -> step == 2 ? new IllegalStateException("boom") : null, step -> null) {
-            @Override
-            public void onError(Throwable error) {
-                throw new IllegalStateException("reporting failed too");
-            }
-        };
+        ScriptedAgent agent =
+                new ScriptedAgent(step -> step == 2 ? new IllegalStateException("boom") : null, step -> null) {
+                    @Override
+                    public void onError(Throwable error) {
+                        throw new IllegalStateException("reporting failed too");
+                    }
+                };
         AgentRunner runner = runner(agent);
         runner.start();
 
@@ -128,12 +131,13 @@ class AgentRunnerTest {
 
     @Test
     void start_whenOnErrorItselfThrows_theRunnerCarriesOn() throws Exception {
-        ScriptedAgent agent = new ScriptedAgent(step -> step == 1 ? new IllegalStateException("work") : null, step -> null) {
-            @Override
-            public void onError(Throwable error) {
-                throw new IllegalStateException("reporting failed too");
-            }
-        };
+        ScriptedAgent agent =
+                new ScriptedAgent(step -> step == 1 ? new IllegalStateException("work") : null, step -> null) {
+                    @Override
+                    public void onError(Throwable error) {
+                        throw new IllegalStateException("reporting failed too");
+                    }
+                };
         AgentRunner runner = runner(agent);
         runner.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.steps.get() > 5);
@@ -183,7 +187,8 @@ class AgentRunnerTest {
         runner.start();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(runner::start)
-                    .isInstanceOf(IllegalStateException.class).hasMessage("test-agent already started");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("test-agent already started");
         } finally {
             try {
                 runner.close(Duration.ofSeconds(10));

@@ -59,8 +59,10 @@ class BackoffIdleStrategyTest {
 
     @Test
     void constructor_refusesSettingsThatCannotWork() {
-        assertThatThrownBy(() -> new BackoffIdleStrategy(-1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("need maxSpins >= 0, maxYields >= 0 and 1 <= minParkNanos <= maxParkNanos, got -1, 0, 1, 1");
+        assertThatThrownBy(() -> new BackoffIdleStrategy(-1, 0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "need maxSpins >= 0, maxYields >= 0 and 1 <= minParkNanos <= maxParkNanos, got -1, 0, 1, 1");
         assertThatThrownBy(() -> new BackoffIdleStrategy(0, -1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffIdleStrategy(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffIdleStrategy(0, 0, 2, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -84,7 +86,9 @@ class BackoffIdleStrategyTest {
         assertThat(idle.sleepsDeeplyNext()).isFalse();
         idle.idle(0);
         assertThat(sleeps).hasSize(2);
-        assertThat(new BackoffIdleStrategy(0, 0, 10, 20).sleepsDeeplyNext()).as("without a deep sleep").isFalse();
+        assertThat(new BackoffIdleStrategy(0, 0, 10, 20).sleepsDeeplyNext())
+                .as("without a deep sleep")
+                .isFalse();
         assertThatThrownBy(() -> new BackoffIdleStrategy(0, 0, 10, 20, sleeps::add, 19, 0))
                 .hasMessage("need deepSleepNanos >= maxParkNanos, got 19");
     }
@@ -93,15 +97,17 @@ class BackoffIdleStrategyTest {
     void anIdleDrainSleepsUntilAnEventIsAccepted_andTheEventWakesIt() throws Exception {
         EventEmitter emitter = new EventEmitter(2, 16);
         // A deep sleep of an hour: the event is drained only if accepting it woke the drain.
-        BackoffIdleStrategy idle = new BackoffIdleStrategy(0, 0, 1_000, 1_000, emitter::sleepUntilWork,
-                java.util.concurrent.TimeUnit.HOURS.toNanos(1), 0);
+        BackoffIdleStrategy idle = new BackoffIdleStrategy(
+                0, 0, 1_000, 1_000, emitter::sleepUntilWork, java.util.concurrent.TimeUnit.HOURS.toNanos(1), 0);
         List<DslEvent> drained = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread drain = new Thread(() -> {
-            while (!stop.get()) {
-                idle.idle(emitter.drainTo(drained::add, 16));
-            }
-        }, "test-drain");
+        Thread drain = new Thread(
+                () -> {
+                    while (!stop.get()) {
+                        idle.idle(emitter.drainTo(drained::add, 16));
+                    }
+                },
+                "test-drain");
         drain.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(emitter::drainSleeping);

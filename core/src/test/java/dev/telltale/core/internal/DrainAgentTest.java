@@ -25,15 +25,43 @@ class DrainAgentTest {
     private final RecordingOutput logged = new RecordingOutput();
     private final OperatorLog log = new OperatorLog(REPORT_NANOS, () -> now, logged);
 
+    /** An agent on {@code from} with a store that works, batches of 10, reporting drops into {@link #reports}. */
+    private DrainAgent reportingAgent(EventEmitter from) {
+        return new DrainAgent(
+                from,
+                new ManagedStore(new RecordingStore(), null, "test", log),
+                10,
+                FLUSH_NANOS,
+                REPORT_NANOS,
+                () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}),
+                log);
+    }
+
     private DrainAgent agent(ManagedStore store, int batchSize) {
-        return new DrainAgent(emitter, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        return new DrainAgent(
+                emitter,
+                store,
+                batchSize,
+                FLUSH_NANOS,
+                REPORT_NANOS,
+                () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}),
+                log);
     }
 
     /** An agent whose events may wait in memory, up to {@code waitingLimit}, for the store's first open. */
     private DrainAgent waitingAgent(EventEmitter from, ManagedStore store, int batchSize, int waitingLimit) {
-        return new DrainAgent(from, store, batchSize, FLUSH_NANOS, REPORT_NANOS, () -> now,
-                (full, closed, e) -> reports.add(new long[] {full, closed}), log, waitingLimit);
+        return new DrainAgent(
+                from,
+                store,
+                batchSize,
+                FLUSH_NANOS,
+                REPORT_NANOS,
+                () -> now,
+                (full, closed, e) -> reports.add(new long[] {full, closed}),
+                log,
+                waitingLimit);
     }
 
     private void emit(int count) {
@@ -159,7 +187,8 @@ class DrainAgentTest {
         now += backoff;
         agent.doWork();
 
-        assertThat(failuresAfterOneBackoff).as("still waiting out the doubled backoff")
+        assertThat(failuresAfterOneBackoff)
+                .as("still waiting out the doubled backoff")
                 .isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF + 1);
         assertThat(managed.failures()).isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF + 2);
         assertThat(agent.lost()).isEqualTo(ManagedStore.FAILURES_BEFORE_BACKOFF);
@@ -182,7 +211,8 @@ class DrainAgentTest {
 
     @Test
     void doWork_whenTheStoreAppendsPartOfABatch_countsThatPartPersistedAndTheRestLost() {
-        RecordingStore store = new RecordingStore(n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 4, null) : null);
+        RecordingStore store = new RecordingStore(
+                n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 4, null) : null);
         DrainAgent agent = agent(new ManagedStore(store, null, "test", log), 10);
         emit(15);
 
@@ -195,7 +225,8 @@ class DrainAgentTest {
 
     @Test
     void appendingWhatWaited_whenTheStoreAppendsPartOfABatch_countsThatPartPersistedTheRestLost_andFlushesIt() {
-        RecordingStore store = new RecordingStore(n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 3, null) : null);
+        RecordingStore store = new RecordingStore(
+                n -> n == 1 ? new dev.telltale.api.store.StoreAppendException("half", 3, null) : null);
         DrainAgent agent = tenWaitedForTheFirstOpenOf(store);
 
         agent.doWork();
@@ -205,7 +236,9 @@ class DrainAgentTest {
         assertThat(store.flushes()).isZero();
         now += FLUSH_NANOS;
         agent.doWork();
-        assertThat(store.flushes()).as("the 3 appended are flushed once the interval has passed").isEqualTo(1);
+        assertThat(store.flushes())
+                .as("the 3 appended are flushed once the interval has passed")
+                .isEqualTo(1);
     }
 
     /** An agent (batches of 10) whose store's first open took until 10 events waited in memory; now open. */
@@ -232,10 +265,17 @@ class DrainAgentTest {
     @Test
     void onStart_opensTheStoreBeforeAnyWork() {
         java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
-        DrainAgent agent = agent(new ManagedStore(null, () -> {
-            opens.incrementAndGet();
-            return new RecordingStore();
-        }, "test (opening)", log, true), 10);
+        DrainAgent agent = agent(
+                new ManagedStore(
+                        null,
+                        () -> {
+                            opens.incrementAndGet();
+                            return new RecordingStore();
+                        },
+                        "test (opening)",
+                        log,
+                        true),
+                10);
 
         agent.onStart();
 
@@ -274,7 +314,9 @@ class DrainAgentTest {
     @Test
     void theEventsThatMayWaitForTheFirstOpen_areBoundedByTheHeap() {
         assertThat(DrainPipeline.waitingLimit(64L << 30)).isEqualTo(DrainPipeline.MAX_WAITING);
-        assertThat(DrainPipeline.waitingLimit(256L << 20)).as("a sixteenth of 256 MiB at 128 B").isEqualTo(131_072);
+        assertThat(DrainPipeline.waitingLimit(256L << 20))
+                .as("a sixteenth of 256 MiB at 128 B")
+                .isEqualTo(131_072);
     }
 
     @Test
@@ -288,21 +330,26 @@ class DrainAgentTest {
 
         assertThat(queue.isEmpty()).isFalse();
         assertThat(queue.size()).isEqualTo(2);
-        assertThat(queue.drain(event -> { }, 1)).isOne();
-        assertThat(queue.drain(event -> { }, 5)).isOne();
+        assertThat(queue.drain(event -> {}, 1)).isOne();
+        assertThat(queue.drain(event -> {}, 5)).isOne();
         assertThat(queue.isEmpty()).isTrue();
     }
 
     /** A store whose first open waits for {@code release}. */
     private ManagedStore openingUntil(java.util.concurrent.CountDownLatch release, RecordingStore store) {
-        return new ManagedStore(null, () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IOException("interrupted", e);
-            }
-            return store;
-        }, "test (opening)", log, true);
+        return new ManagedStore(
+                null,
+                () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException("interrupted", e);
+                    }
+                    return store;
+                },
+                "test (opening)",
+                log,
+                true);
     }
 
     @Test
@@ -370,7 +417,9 @@ class DrainAgentTest {
 
         agent.doWork();
 
-        assertThat(agent.pendingInMemory()).as("one batch of 4 appended, the 60 new ones moved").isEqualTo(116);
+        assertThat(agent.pendingInMemory())
+                .as("one batch of 4 appended, the 60 new ones moved")
+                .isEqualTo(116);
         while (agent.doWork() > 0) {
             // the rest
         }
@@ -402,12 +451,17 @@ class DrainAgentTest {
     void whenTheFirstOpenFails_whatWaitedIsAppendedAfterALaterOpen_andAFailedAppendCountsItLost() {
         AtomicInteger opens = new AtomicInteger();
         RecordingStore failing = new RecordingStore(n -> new IOException("full"));
-        ManagedStore managed = new ManagedStore(null, () -> {
-            if (opens.incrementAndGet() == 1) {
-                throw new IOException("not yet");
-            }
-            return failing;
-        }, "test (opening)", log, true);
+        ManagedStore managed = new ManagedStore(
+                null,
+                () -> {
+                    if (opens.incrementAndGet() == 1) {
+                        throw new IOException("not yet");
+                    }
+                    return failing;
+                },
+                "test (opening)",
+                log,
+                true);
         DrainAgent agent = waitingAgent(emitter, managed, 4, 100);
         agent.onStart();
         emit(6);
@@ -423,19 +477,24 @@ class DrainAgentTest {
         }
 
         assertThat(opens).hasValue(2);
-        assertThat(agent.lost()).as("the first batch of what waited, whose append failed").isEqualTo(4);
+        assertThat(agent.lost())
+                .as("the first batch of what waited, whose append failed")
+                .isEqualTo(4);
         assertThat(agent.persisted()).isZero();
-        assertThat(managed.available()).as("down again: the rest waits for the backoff").isFalse();
+        assertThat(managed.available())
+                .as("down again: the rest waits for the backoff")
+                .isFalse();
 
         agent.onClose();
-        assertThat(agent.lost()).as("at close, the rest is appended, fails and is lost").isEqualTo(6);
+        assertThat(agent.lost())
+                .as("at close, the rest is appended, fails and is lost")
+                .isEqualTo(6);
     }
 
     @Test
     void onClose_reportsTheDropsSinceTheLastReport() {
         EventEmitter tiny = new EventEmitter(1, 2);
-        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
-                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        DrainAgent agent = reportingAgent(tiny);
         for (int i = 0; i < 5; i++) {
             tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
         }
@@ -470,8 +529,7 @@ class DrainAgentTest {
     @Test
     void doWork_reportsDropsAtMostOncePerIntervalWithTheCountSinceTheLastReport() {
         EventEmitter tiny = new EventEmitter(1, 2);
-        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
-                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        DrainAgent agent = reportingAgent(tiny);
         for (int i = 0; i < 7; i++) {
             tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
         }
@@ -520,14 +578,14 @@ class DrainAgentTest {
         agent.onError(new IllegalStateException("boom"));
         agent.onError(new IllegalStateException("boom"));
 
-        assertThat(logged.lines).containsExactly("WARN the drain failed and starts over: java.lang.IllegalStateException: boom");
+        assertThat(logged.lines)
+                .containsExactly("WARN the drain failed and starts over: java.lang.IllegalStateException: boom");
     }
 
     @Test
     void doWork_reportsDropsExactlyWhenTheIntervalHasPassed() {
         EventEmitter tiny = new EventEmitter(1, 2);
-        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
-                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        DrainAgent agent = reportingAgent(tiny);
         for (int i = 0; i < 5; i++) {
             tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));
         }
@@ -542,7 +600,9 @@ class DrainAgentTest {
 
     @Test
     void roleName_isTheDrainThreadsName() {
-        assertThat(agent(new ManagedStore(new RecordingStore(), null, "test", log), 1).roleName()).isEqualTo("telltale-drain");
+        assertThat(agent(new ManagedStore(new RecordingStore(), null, "test", log), 1)
+                        .roleName())
+                .isEqualTo("telltale-drain");
     }
 
     @Test
@@ -564,16 +624,15 @@ class DrainAgentTest {
     @Test
     void reportDrops_reportsEachReasonsCountSinceTheLastReport() {
         EventEmitter tiny = new EventEmitter(1, 2);
-        DrainAgent agent = new DrainAgent(tiny, new ManagedStore(new RecordingStore(), null, "test", log), 10, FLUSH_NANOS,
-                REPORT_NANOS, () -> now, (full, closed, e) -> reports.add(new long[] {full, closed}), log);
+        DrainAgent agent = reportingAgent(tiny);
         for (int i = 0; i < 4; i++) {
-            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));   // 2 accepted, 2 full
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1)); // 2 accepted, 2 full
         }
         now += REPORT_NANOS;
         agent.doWork();
         tiny.close();
         for (int i = 0; i < 3; i++) {
-            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1));   // 3 closed
+            tiny.emit(DslEvent.succeeded(i, null, "a.b", 1)); // 3 closed
         }
         now += REPORT_NANOS;
         agent.doWork();
@@ -594,20 +653,27 @@ class DrainAgentTest {
 
         assertThat(agent.lost()).isEqualTo(10);
         assertThat(agent.persisted()).isZero();
-        assertThat(store.flushes()).as("nothing was appended, so nothing to flush").isZero();
+        assertThat(store.flushes())
+                .as("nothing was appended, so nothing to flush")
+                .isZero();
     }
 
     @Test
     void onClose_whenTheFirstOpenNeverWorks_countsTheEventsThatWaitedAsLost() {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        ManagedStore managed = new ManagedStore(null, () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IOException("interrupted", e);
-            }
-            throw new IOException("no such directory");
-        }, "test (opening)", log, true);
+        ManagedStore managed = new ManagedStore(
+                null,
+                () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException("interrupted", e);
+                    }
+                    throw new IOException("no such directory");
+                },
+                "test (opening)",
+                log,
+                true);
         EventEmitter small = new EventEmitter(1, 16);
         DrainAgent agent = waitingAgent(small, managed, 4, 100);
         agent.onStart();

@@ -16,7 +16,12 @@ class DrainPipelineTest {
     void aRunningDrain_isAlive_persistsWhatIsEmitted_andClosesWithinItsTimeout() throws Exception {
         EventEmitter emitter = new EventEmitter(1, 16);
         RecordingStore store = new RecordingStore();
-        DrainPipeline drain = new DrainPipeline(emitter, store, 4, Duration.ofMillis(10), Duration.ofHours(1),
+        DrainPipeline drain = new DrainPipeline(
+                emitter,
+                store,
+                4,
+                Duration.ofMillis(10),
+                Duration.ofHours(1),
                 new OperatorLog(Duration.ofHours(1).toNanos(), System::nanoTime, logged));
 
         emitter.emit(DslEvent.succeeded(1, null, "a.b", 1));
@@ -26,7 +31,9 @@ class DrainPipelineTest {
         assertThat(drain.drainAlive()).isTrue();
         assertThat(drain.drainRestarts()).isZero();
         emitter.close();
-        assertThat(drain.close(Duration.ofSeconds(10))).as("closed within the timeout").isTrue();
+        assertThat(drain.close(Duration.ofSeconds(10)))
+                .as("closed within the timeout")
+                .isTrue();
         assertThat(drain.drainAlive()).isFalse();
         assertThat(store.events()).extracting(DslEvent::epochNanos).containsExactly(1L, 2L);
         assertThat(drain.lost()).isZero();

@@ -20,9 +20,11 @@ class DropReporterTest {
 
         reporter.report(3, 0, emitter);
 
-        assertThat(output.lines).containsExactly("WARN dropped 3 events since the last report because the queue was "
-                + "full (2 stripes x 4 events); " + emitter.dropped() + " dropped in all. Raise telltale.buffer-size, "
-                + "or make the store faster.");
+        assertThat(output.lines)
+                .containsExactly("WARN dropped 3 events since the last report because the queue was "
+                        + "full (2 stripes x 4 events); " + emitter.dropped()
+                        + " dropped in all. Raise telltale.buffer-size, "
+                        + "or make the store faster.");
     }
 
     @Test

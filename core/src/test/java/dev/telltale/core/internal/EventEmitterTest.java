@@ -75,8 +75,10 @@ class EventEmitterTest {
 
         List<DslEvent> drained = drainAll(emitter);
 
-        assertThat(drained).extracting(DslEvent::epochNanos)
-                .containsExactlyElementsOf(() -> java.util.stream.LongStream.range(0, 3000).boxed().iterator());
+        assertThat(drained)
+                .extracting(DslEvent::epochNanos)
+                .containsExactlyElementsOf(
+                        () -> java.util.stream.LongStream.range(0, 3000).boxed().iterator());
     }
 
     @Test
@@ -133,7 +135,7 @@ class EventEmitterTest {
         }
         long drained = 0;
         while (producers.stream().anyMatch(Thread::isAlive)) {
-            drained += emitter.drainTo(e -> { }, 128);
+            drained += emitter.drainTo(e -> {}, 128);
         }
         drained += drainAll(emitter).size();
 
@@ -153,7 +155,9 @@ class EventEmitterTest {
 
         assertThat(emitter.dropped(DropReason.CLOSED)).isEqualTo(2);
         assertThat(emitter.emitted()).isEqualTo(2);
-        assertThat(emitter.drainTo(event -> { }, 100)).as("nothing left to drain").isZero();
+        assertThat(emitter.drainTo(event -> {}, 100))
+                .as("nothing left to drain")
+                .isZero();
     }
 
     @Test
@@ -179,8 +183,10 @@ class EventEmitterTest {
         assertThat(emitter.emitted()).isEqualTo(4);
         assertThat(emitter.dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
         assertThat(emitter.dropped(DropReason.CLOSED)).isEqualTo(1);
-        assertThat(drainAll(emitter)).containsExactly(
-                DslEvent.succeeded(10L, session, "cbu.create", 5L), DslEvent.succeeded(11L, null, "cbu.list", 0L));
+        assertThat(drainAll(emitter))
+                .containsExactly(
+                        DslEvent.succeeded(10L, session, "cbu.create", 5L),
+                        DslEvent.succeeded(11L, null, "cbu.list", 0L));
     }
 
     @Test
@@ -188,11 +194,12 @@ class EventEmitterTest {
         EventEmitter emitter = new EventEmitter(1, 16);
 
         assertThatCode(() -> {
-            emitter.emitSucceeded(1L, null, null, 1L);
-            emitter.emitSucceeded(1L, null, " \t", 1L);
-            emitter.emitSucceeded(1L, null, "", 1L);
-            emitter.emitSucceeded(1L, null, "a.b", -1L);
-        }).doesNotThrowAnyException();
+                    emitter.emitSucceeded(1L, null, null, 1L);
+                    emitter.emitSucceeded(1L, null, " \t", 1L);
+                    emitter.emitSucceeded(1L, null, "", 1L);
+                    emitter.emitSucceeded(1L, null, "a.b", -1L);
+                })
+                .doesNotThrowAnyException();
 
         assertThat(emitter.dropped(DropReason.NULL_EVENT)).isEqualTo(4);
         assertThat(emitter.emitted()).isEqualTo(4);
@@ -227,7 +234,9 @@ class EventEmitterTest {
         long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
         assertThat(emitter.dropped()).as("every call accepted").isZero();
-        assertThat((double) allocated / calls).as("bytes allocated per call (%d in all)", allocated).isLessThan(1.0);
+        assertThat((double) allocated / calls)
+                .as("bytes allocated per call (%d in all)", allocated)
+                .isLessThan(1.0);
     }
 
     @Test
@@ -235,13 +244,13 @@ class EventEmitterTest {
         EventEmitter emitter = new EventEmitter(1, 2);
         emitter.emit(event("a.b", 1));
         emitter.emitSucceeded(2, null, "a.b", 2);
-        emitter.emit(event("a.b", 3));                 // full
-        emitter.emitSucceeded(4, null, "a.b", 4);      // full
-        emitter.emitSucceeded(5, null, "a.b", 5);      // full
-        emitter.emit(null);                            // null
+        emitter.emit(event("a.b", 3)); // full
+        emitter.emitSucceeded(4, null, "a.b", 4); // full
+        emitter.emitSucceeded(5, null, "a.b", 5); // full
+        emitter.emit(null); // null
         emitter.close();
-        emitter.emit(event("a.b", 6));                 // closed
-        emitter.sweepStranded();                       // the 2 accepted: closed (stranded)
+        emitter.emit(event("a.b", 6)); // closed
+        emitter.sweepStranded(); // the 2 accepted: closed (stranded)
 
         assertThat(emitter.dropped(DropReason.QUEUE_FULL)).isEqualTo(3);
         assertThat(emitter.dropped(DropReason.NULL_EVENT)).isEqualTo(1);
@@ -255,10 +264,14 @@ class EventEmitterTest {
         EventEmitter emitter = new EventEmitter(1, 4);
         Thread sleeper = new Thread(() -> emitter.sleepUntilWork(java.util.concurrent.TimeUnit.HOURS.toNanos(1)));
         sleeper.start();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(emitter::drainSleeping);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(emitter::drainSleeping);
 
         emitter.emitSucceeded(1, null, "wake.up", 1);
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !sleeper.isAlive());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !sleeper.isAlive());
     }
 }

@@ -31,9 +31,10 @@ class EventRingTest {
         assertThat(ring.offerSucceeded(123L, SESSION, "cbu.create", 45L)).isTrue();
         assertThat(ring.offerSucceeded(124L, null, "cbu.list", 0L)).isTrue();
 
-        assertThat(drainAll(ring)).containsExactly(
-                DslEvent.succeeded(123L, SESSION, "cbu.create", 45L),
-                DslEvent.succeeded(124L, null, "cbu.list", 0L));
+        assertThat(drainAll(ring))
+                .containsExactly(
+                        DslEvent.succeeded(123L, SESSION, "cbu.create", 45L),
+                        DslEvent.succeeded(124L, null, "cbu.list", 0L));
     }
 
     @Test
@@ -45,10 +46,12 @@ class EventRingTest {
             assertThat(ring.offerSucceeded(round, SESSION, "v" + round, round)).isTrue();
             assertThat(ring.offerSucceeded(round, null, "w", 2L * round)).isTrue();
 
-            assertThat(drainAll(ring)).as("round %d", round).containsExactly(
-                    started,
-                    DslEvent.succeeded(round, SESSION, "v" + round, round),
-                    DslEvent.succeeded(round, null, "w", 2L * round));
+            assertThat(drainAll(ring))
+                    .as("round %d", round)
+                    .containsExactly(
+                            started,
+                            DslEvent.succeeded(round, SESSION, "v" + round, round),
+                            DslEvent.succeeded(round, null, "w", 2L * round));
         }
         assertThat(ring.accepted()).isEqualTo(3000);
         assertThat(ring.isEmpty()).isTrue();
@@ -62,14 +65,18 @@ class EventRingTest {
         }
 
         assertThat(ring.offerSucceeded(8, null, "a", 8)).as("ninth offer").isFalse();
-        assertThat(ring.offer(DslEvent.succeeded(8, null, "a", 8))).as("ninth event").isFalse();
+        assertThat(ring.offer(DslEvent.succeeded(8, null, "a", 8)))
+                .as("ninth event")
+                .isFalse();
         assertThat(ring.size()).isEqualTo(8);
 
         List<DslEvent> firstThree = new ArrayList<>();
         assertThat(ring.drain(firstThree::add, 3)).isEqualTo(3);
         assertThat(firstThree).extracting(DslEvent::epochNanos).containsExactly(0L, 1L, 2L);
         for (int i = 8; i < 11; i++) {
-            assertThat(ring.offerSucceeded(i, null, "a", i)).as("offer %d after the drain", i).isTrue();
+            assertThat(ring.offerSucceeded(i, null, "a", i))
+                    .as("offer %d after the drain", i)
+                    .isTrue();
         }
         assertThat(ring.offerSucceeded(11, null, "a", 11)).isFalse();
 
@@ -113,7 +120,8 @@ class EventRingTest {
         assertThat(new EventRing(3).capacity()).isEqualTo(4);
         assertThat(new EventRing(1000).capacity()).isEqualTo(1024);
         assertThatThrownBy(() -> new EventRing(1)).hasMessage("capacity must be at least 2, got 1");
-        assertThatThrownBy(() -> new EventRing((1 << 29) + 1)).hasMessage("capacity must be at most 2^29, got 536870913");
+        assertThatThrownBy(() -> new EventRing((1 << 29) + 1))
+                .hasMessage("capacity must be at most 2^29, got 536870913");
     }
 
     /**
@@ -164,15 +172,19 @@ class EventRingTest {
         List<String> wrong = new ArrayList<>();
         go.countDown();
         while (total < (long) producers * perProducer && wrong.isEmpty()) {
-            total += ring.drain(event -> {
-                EventPayload.CommandSucceeded command = (EventPayload.CommandSucceeded) event.payload();
-                int p = Integer.parseInt(command.verb().substring(1));
-                long i = event.epochNanos();
-                if (i != next[p] || command.durationNanos() != 3 * i || !sessions[p].equals(event.sessionId())) {
-                    wrong.add("producer " + p + " expected #" + next[p] + ", got " + event);
-                }
-                next[p] = i + 1;
-            }, 256);
+            total += ring.drain(
+                    event -> {
+                        EventPayload.CommandSucceeded command = (EventPayload.CommandSucceeded) event.payload();
+                        int p = Integer.parseInt(command.verb().substring(1));
+                        long i = event.epochNanos();
+                        if (i != next[p]
+                                || command.durationNanos() != 3 * i
+                                || !sessions[p].equals(event.sessionId())) {
+                            wrong.add("producer " + p + " expected #" + next[p] + ", got " + event);
+                        }
+                        next[p] = i + 1;
+                    },
+                    256);
         }
         stop.set(true);
         for (Thread thread : threads) {

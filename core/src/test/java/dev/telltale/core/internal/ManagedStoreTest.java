@@ -30,8 +30,8 @@ class ManagedStoreTest {
 
     @Test
     void append_whenTheStoreAppendedPart_returnsThatPart() {
-        ManagedStore store = new ManagedStore(
-                new RecordingStore(n -> new StoreAppendException("half", 3, null)), null, "test", log);
+        ManagedStore store =
+                new ManagedStore(new RecordingStore(n -> new StoreAppendException("half", 3, null)), null, "test", log);
 
         assertThat(store.append(batch(5), now)).isEqualTo(3);
         assertThat(store.failures()).isEqualTo(1);
@@ -58,10 +58,14 @@ class ManagedStoreTest {
     void open_happensOnTheFirstReadyAndNamesTheStoreAfterwards() {
         RecordingStore opened = new RecordingStore();
         AtomicInteger opens = new AtomicInteger();
-        ManagedStore store = new ManagedStore(null, () -> {
-            opens.incrementAndGet();
-            return opened;
-        }, "recording{} (opening)", log);
+        ManagedStore store = new ManagedStore(
+                null,
+                () -> {
+                    opens.incrementAndGet();
+                    return opened;
+                },
+                "recording{} (opening)",
+                log);
         assertThat(store.description()).isEqualTo("recording{} (opening)");
         assertThat(opens).as("nothing is opened by the constructor").hasValue(0);
 
@@ -75,10 +79,14 @@ class ManagedStoreTest {
     @Test
     void open_whenItFails_theStoreIsDownAtOnceAndRetriedOnlyAfterTheBackoff() {
         AtomicInteger opens = new AtomicInteger();
-        ManagedStore store = new ManagedStore(null, () -> {
-            opens.incrementAndGet();
-            throw new IOException("permission denied");
-        }, "jsonl{path=/x} (opening)", log);
+        ManagedStore store = new ManagedStore(
+                null,
+                () -> {
+                    opens.incrementAndGet();
+                    throw new IOException("permission denied");
+                },
+                "jsonl{path=/x} (opening)",
+                log);
 
         assertThat(store.ready(now)).isFalse();
         assertThat(store.available()).isFalse();
@@ -89,7 +97,8 @@ class ManagedStoreTest {
         now += TimeUnit.MILLISECONDS.toNanos(ManagedStore.MIN_BACKOFF_MILLIS);
         assertThat(store.ready(now)).isFalse();
         assertThat(opens).hasValue(2);
-        assertThat(output.lines).as("the same failure is told once")
+        assertThat(output.lines)
+                .as("the same failure is told once")
                 .containsExactly("WARN event store jsonl{path=/x} (opening): cannot open: permission denied "
                         + "(events are counted as lost or dropped until it works again)");
     }
@@ -98,7 +107,8 @@ class ManagedStoreTest {
     void flush_whenTheStoreWasClosedAfterFailures_returnsFalseInsteadOfThrowing() {
         // Regression: the drain flushed a store that its backoff had just closed (NullPointerException,
         // "this.store is null", counted as a store failure).
-        ManagedStore store = new ManagedStore(null, () -> new RecordingStore(n -> new IOException("full")), "test", log);
+        ManagedStore store =
+                new ManagedStore(null, () -> new RecordingStore(n -> new IOException("full")), "test", log);
         for (int i = 0; i < ManagedStore.FAILURES_BEFORE_BACKOFF; i++) {
             assertThat(store.ready(now)).isTrue();
             store.append(batch(1), now);
@@ -125,9 +135,12 @@ class ManagedStoreTest {
         assertThat(store.append(batch(2), now)).isEqualTo(2);
 
         assertThat(store.available()).isTrue();
-        assertThat(output.lines).last().isEqualTo("INFO the event store recording works again after 3 failures in a row");
+        assertThat(output.lines)
+                .last()
+                .isEqualTo("INFO the event store recording works again after 3 failures in a row");
         assertThat(store.failedRecently(now)).isTrue();
-        assertThat(store.failedRecently(now + TimeUnit.MILLISECONDS.toNanos(ManagedStore.RECENT_FAILURE_MILLIS))).isFalse();
+        assertThat(store.failedRecently(now + TimeUnit.MILLISECONDS.toNanos(ManagedStore.RECENT_FAILURE_MILLIS)))
+                .isFalse();
     }
 
     @Test

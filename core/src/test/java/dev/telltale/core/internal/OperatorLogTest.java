@@ -85,13 +85,15 @@ class OperatorLogTest {
         now += INTERVAL;
         log.warn(Topic.STORE, "down", null);
 
-        assertThat(output.lines).containsExactly("WARN down", "INFO works again", "WARN down (4 similar warnings held back)");
+        assertThat(output.lines)
+                .containsExactly("WARN down", "INFO works again", "WARN down (4 similar warnings held back)");
     }
 
     @Test
     void streamOutput_writesOneLinePrefixedAndNoStackTrace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        OperatorLog.StreamOutput stream = new OperatorLog.StreamOutput(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        OperatorLog.StreamOutput stream =
+                new OperatorLog.StreamOutput(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         stream.warn("recording could not start", new IllegalStateException("x"));
         stream.info("works again");
@@ -103,17 +105,22 @@ class OperatorLogTest {
     @Test
     void summary_isOneLineAndNamesTheClassWhereTheMessageAloneWouldNotSay() {
         assertThat(OperatorLog.summary(null)).isEmpty();
-        assertThat(OperatorLog.summary(new IOException("chronicle /q: no space"))).isEqualTo("chronicle /q: no space");
-        assertThat(OperatorLog.summary(new StoreAppendException("jsonl /f: deleted", 0, null))).isEqualTo("jsonl /f: deleted");
-        assertThat(OperatorLog.summary(new NoSuchFileException("/q/a"))).isEqualTo("java.nio.file.NoSuchFileException: /q/a");
+        assertThat(OperatorLog.summary(new IOException("chronicle /q: no space")))
+                .isEqualTo("chronicle /q: no space");
+        assertThat(OperatorLog.summary(new StoreAppendException("jsonl /f: deleted", 0, null)))
+                .isEqualTo("jsonl /f: deleted");
+        assertThat(OperatorLog.summary(new NoSuchFileException("/q/a")))
+                .isEqualTo("java.nio.file.NoSuchFileException: /q/a");
         assertThat(OperatorLog.summary(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
-        assertThat(OperatorLog.summary(new IllegalStateException("two\nlines\r"))).isEqualTo("java.lang.IllegalStateException: two lines ");
+        assertThat(OperatorLog.summary(new IllegalStateException("two\nlines\r")))
+                .isEqualTo("java.lang.IllegalStateException: two lines ");
         assertThat(OperatorLog.summary(new IllegalStateException() {
-            @Override
-            public String getMessage() {
-                throw new UnsupportedOperationException();
-            }
-        })).startsWith("dev.telltale.core.internal.OperatorLogTest$");
+                    @Override
+                    public String getMessage() {
+                        throw new UnsupportedOperationException();
+                    }
+                }))
+                .startsWith("dev.telltale.core.internal.OperatorLogTest$");
     }
 
     @Test

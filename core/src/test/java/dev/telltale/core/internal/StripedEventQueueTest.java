@@ -64,7 +64,9 @@ class StripedEventQueueTest {
         assertThat(queue.offer(DslEvent.succeeded(1, null, "s", 1))).isTrue();
         assertThat(queue.offerSucceeded(2, null, "s", 2)).isTrue();
 
-        assertThat(queue.offer(DslEvent.succeeded(3, null, "s", 3))).as("this thread's stripe of 2 is full").isFalse();
+        assertThat(queue.offer(DslEvent.succeeded(3, null, "s", 3)))
+                .as("this thread's stripe of 2 is full")
+                .isFalse();
         assertThat(queue.offerSucceeded(4, null, "s", 4)).isFalse();
         assertThat(queue.capacity()).isEqualTo(8);
     }

@@ -1,16 +1,15 @@
 package dev.telltale.core.it;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.SessionSource;
-import dev.telltale.api.store.EventStore;
 import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.store.EventStore;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
 import dev.telltale.core.internal.StoreLoader;
@@ -35,7 +34,8 @@ class JsonlPipelineTest {
     Path dir;
 
     private static List<DslEvent> readAll(Path file) throws IOException {
-        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL); Stream<DslEvent> events = reader.events()) {
+        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL);
+                Stream<DslEvent> events = reader.events()) {
             return events.toList();
         }
     }
@@ -72,14 +72,19 @@ class JsonlPipelineTest {
         List<DslEvent> sent = List.of(
                 DslEvent.sessionStarted(EventClock.nowEpochNanos(), session, SessionSource.REPL),
                 DslEvent.succeeded(EventClock.nowEpochNanos(), session, "cbu.create", 1_200),
-                DslEvent.failed(EventClock.nowEpochNanos(), session, "cbu.delete", 3_400, new IllegalStateException("locked")),
+                DslEvent.failed(
+                        EventClock.nowEpochNanos(), session, "cbu.delete", 3_400, new IllegalStateException("locked")),
                 DslEvent.sessionEnded(EventClock.nowEpochNanos(), session, 2, 1, 9_000));
 
-        try (Events events = Events.start(EventsConfig.builder().shutdownHook(false)
-                .store("jsonl").storeOption("path", file.toString()).build())) {
+        try (Events events = Events.start(EventsConfig.builder()
+                .shutdownHook(false)
+                .store("jsonl")
+                .storeOption("path", file.toString())
+                .build())) {
             sent.forEach(events::emit);
             // Opened by the drain thread, not by start().
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.health().store().equals("jsonl " + file.toAbsolutePath()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> events.health().store().equals("jsonl " + file.toAbsolutePath()));
         }
 
         assertThat(readAll(file)).containsExactlyElementsOf(sent);
@@ -90,10 +95,16 @@ class JsonlPipelineTest {
         Path file = dir.resolve("events.jsonl");
         int producers = 4;
         int perProducer = 1_000_000;
-        EventStore slow = new SlowStore(StoreLoader.open(
-                EventsConfig.builder().store("jsonl").storeOption("path", file.toString()).build().storeConfig()));
-        Events events = Events.start(EventsConfig.builder().store(slow).shutdownHook(false)
-                .flushInterval(Duration.ofMillis(100)).build());
+        EventStore slow = new SlowStore(StoreLoader.open(EventsConfig.builder()
+                .store("jsonl")
+                .storeOption("path", file.toString())
+                .build()
+                .storeConfig()));
+        Events events = Events.start(EventsConfig.builder()
+                .store(slow)
+                .shutdownHook(false)
+                .flushInterval(Duration.ofMillis(100))
+                .build());
 
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
@@ -117,13 +128,17 @@ class JsonlPipelineTest {
         assertThat(stats.persisted() + stats.dropped() + stats.lost()).isEqualTo(stats.emitted());
         assertThat(persisted).hasSize((int) stats.persisted());
         assertThat(stats.lost()).isZero();
-        assertThat(stats.droppedQueueFull()).as("the slow store must make the queue overflow").isPositive();
+        assertThat(stats.droppedQueueFull())
+                .as("the slow store must make the queue overflow")
+                .isPositive();
         // Each producer's events keep their order in the file.
         for (int p = 0; p < producers; p++) {
             String verb = "producer.p" + p;
             long[] order = persisted.stream()
-                    .filter(e -> ((EventPayload.CommandSucceeded) e.payload()).verb().equals(verb))
-                    .mapToLong(DslEvent::epochNanos).toArray();
+                    .filter(e ->
+                            ((EventPayload.CommandSucceeded) e.payload()).verb().equals(verb))
+                    .mapToLong(DslEvent::epochNanos)
+                    .toArray();
             for (int i = 1; i < order.length; i++) {
                 assertThat(order[i]).isGreaterThan(order[i - 1]);
             }
@@ -132,7 +147,8 @@ class JsonlPipelineTest {
 
     @Test
     void start_whenTheJsonlPathIsMissing_saysWhichSettingAndHowToSetIt() {
-        EventsConfig config = EventsConfig.builder().shutdownHook(false).store("jsonl").build();
+        EventsConfig config =
+                EventsConfig.builder().shutdownHook(false).store("jsonl").build();
 
         assertThatThrownBy(() -> Events.start(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -142,18 +158,27 @@ class JsonlPipelineTest {
     @Test
     void start_whenTheFileCannotBeOpened_returnsAtOnceAndHealthNamesTheStoreAndTheFailure() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        EventsConfig config = EventsConfig.builder().shutdownHook(false).closeTimeout(Duration.ofSeconds(2))
-                .store("jsonl").storeOption("path", notADirectory.resolve("events.jsonl").toString()).build();
+        EventsConfig config = EventsConfig.builder()
+                .shutdownHook(false)
+                .closeTimeout(Duration.ofSeconds(2))
+                .store("jsonl")
+                .storeOption("path", notADirectory.resolve("events.jsonl").toString())
+                .build();
 
         try (Events events = Events.start(config)) {
             events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), null, "cbu.create", 1));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !events.health().isHealthy());
-            assertThat(events.health().reasons()).singleElement().asString()
+            assertThat(events.health().reasons())
+                    .singleElement()
+                    .asString()
                     .startsWith("the store is failing: ")
                     .contains("plain-file");
-            assertThat(events.health().store()).isEqualTo("jsonl{path=" + notADirectory.resolve("events.jsonl") + "} (opening)");
-            assertThat(events.stats().pending()).as("waits in the queue for the store").isEqualTo(1);
+            assertThat(events.health().store())
+                    .isEqualTo("jsonl{path=" + notADirectory.resolve("events.jsonl") + "} (opening)");
+            assertThat(events.stats().pending())
+                    .as("waits in the queue for the store")
+                    .isEqualTo(1);
         }
     }
 }

@@ -38,14 +38,17 @@ class ShutdownHookTest {
         Path file = dir.resolve("child.jsonl");
         int count = 3_000;
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dtelltale.store=jsonl",
-                "-Dtelltale.store.path=" + file,
-                "-Dtelltale.buffer-size=8192",
-                // A flush interval longer than the child lives: only the hook's close can flush.
-                "-Dtelltale.flush-interval=1h",
-                Child.class.getName(), Integer.toString(count))
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dtelltale.store=jsonl",
+                        "-Dtelltale.store.path=" + file,
+                        "-Dtelltale.buffer-size=8192",
+                        // A flush interval longer than the child lives: only the hook's close can flush.
+                        "-Dtelltale.flush-interval=1h",
+                        Child.class.getName(),
+                        Integer.toString(count))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
@@ -53,7 +56,8 @@ class ShutdownHookTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
         assertThat(child.exitValue()).isZero();
         List<DslEvent> events;
-        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL); Stream<DslEvent> stream = reader.events()) {
+        try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL);
+                Stream<DslEvent> stream = reader.events()) {
             events = stream.toList();
         }
         assertThat(events).hasSize(count);

@@ -52,7 +52,8 @@ final class ChildApp implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         if (launch.chronicleFlags()) {
-            command.addAll(Arrays.asList(System.getProperty("telltale.jvm.flags").trim().split("\\s+")));
+            command.addAll(Arrays.asList(
+                    System.getProperty("telltale.jvm.flags").trim().split("\\s+")));
         }
         command.add("-Xmx256m");
         command.add("-Dtelltale.close-timeout=20s");
@@ -60,7 +61,8 @@ final class ChildApp implements AutoCloseable {
         command.add("-cp");
         command.add(classPath(launch.slf4jProvider()));
         command.add(FaultApp.class.getName());
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         return new ChildApp(process, stderr);
     }
 
@@ -81,7 +83,9 @@ final class ChildApp implements AutoCloseable {
         in.write(request + "\n");
         in.flush();
         String answer = out.readLine();
-        assertThat(answer).as("the child answers '%s'; its stderr: %s", request, stderrText()).isNotNull();
+        assertThat(answer)
+                .as("the child answers '%s'; its stderr: %s", request, stderrText())
+                .isNotNull();
         return answer;
     }
 
@@ -103,8 +107,12 @@ final class ChildApp implements AutoCloseable {
     /** The child's drain thread, as {@code jstack} shows it, for a failure message. */
     String drainStack() {
         try {
-            Process jstack = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jstack").toString(),
-                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            Process jstack = new ProcessBuilder(
+                            Paths.get(System.getProperty("java.home"), "bin", "jstack")
+                                    .toString(),
+                            Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
             String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int at = dump.indexOf("\"telltale-drain\"");
             return at < 0 ? "(no drain thread)" : dump.substring(at, Math.min(dump.length(), at + 3000));
@@ -120,7 +128,8 @@ final class ChildApp implements AutoCloseable {
 
     /** Asks for the counters until nothing is pending (at most 30 s) and returns them. */
     Stats settle() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> Stats.parse(ask("stats")).pending() == 0);
         try {
             return Stats.parse(ask("stats"));
@@ -161,12 +170,17 @@ final class ChildApp implements AutoCloseable {
         static Stats parse(String line) {
             String[] w = line.split(" ");
             assertThat(w[0]).as(line).isEqualTo("stats");
-            return new Stats(Long.parseLong(w[2]), Long.parseLong(w[4]), Long.parseLong(w[6]), Long.parseLong(w[8]),
+            return new Stats(
+                    Long.parseLong(w[2]),
+                    Long.parseLong(w[4]),
+                    Long.parseLong(w[6]),
+                    Long.parseLong(w[8]),
                     Long.parseLong(w[10]));
         }
 
         void assertConserved() {
-            assertThat(persisted + dropped + lost).as("emitted = persisted + dropped + lost in %s", this)
+            assertThat(persisted + dropped + lost)
+                    .as("emitted = persisted + dropped + lost in %s", this)
                     .isEqualTo(emitted);
             assertThat(pending).as("nothing pending after close").isZero();
         }

@@ -48,14 +48,19 @@ class FaultInjectionTest {
         try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue).withoutChronicleFlags())) {
             app.awaitReady();
             assertThat(app.ask("run 200")).isEqualTo("ran 200 mismatches 0");
-            assertThat(app.ask("health")).startsWith("health DEGRADED | recording could not start: ")
+            assertThat(app.ask("health"))
+                    .startsWith("health DEGRADED | recording could not start: ")
                     .contains("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
             assertThat(app.ask("run 200")).isEqualTo("ran 200 mismatches 0");
             app.quit();
 
-            assertThat(app.telltaleErrorLines()).singleElement().asString()
+            assertThat(app.telltaleErrorLines())
+                    .singleElement()
+                    .asString()
                     .startsWith("telltale: recording could not start: ")
-                    .contains("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
+                    .contains(
+                            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
             assertThat(app.stderrText()).doesNotContain("\tat ");
         }
     }
@@ -63,12 +68,16 @@ class FaultInjectionTest {
     @Test
     void withAnSlf4jProvider_theOneLineGoesThroughItWithoutAStackTrace() throws Exception {
         Path queue = dir.resolve("events");
-        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue).withoutChronicleFlags().withSlf4jProvider())) {
+        try (ChildApp app = start(Launch.of("-Dtelltale.store.dir=" + queue)
+                .withoutChronicleFlags()
+                .withSlf4jProvider())) {
             app.awaitReady();
             assertThat(app.ask("run 50")).isEqualTo("ran 50 mismatches 0");
             app.quit();
 
-            assertThat(app.telltaleErrorLines()).singleElement().asString()
+            assertThat(app.telltaleErrorLines())
+                    .singleElement()
+                    .asString()
                     .contains("WARN dev.telltale - recording could not start: ");
             assertThat(app.stderrText()).doesNotContain("\tat ").doesNotContain("telltale: ");
         }
@@ -80,7 +89,8 @@ class FaultInjectionTest {
         try (ChildApp app = start(Launch.of("-Dtelltale.store.path=" + file, "-Dtelltale.buffer-size=1073741824"))) {
             app.awaitReady();
             assertThat(app.ask("run 100")).isEqualTo("ran 100 mismatches 0");
-            assertThat(app.ask("health")).startsWith("health DEGRADED | recording could not start: ")
+            assertThat(app.ask("health"))
+                    .startsWith("health DEGRADED | recording could not start: ")
                     .contains("telltale.buffer-size 1073741824");
             app.quit();
 
@@ -101,7 +111,9 @@ class FaultInjectionTest {
 
             last.assertConserved();
             assertThat(jsonlEvents(file)).isEqualTo(last.persisted()).isEqualTo(302);
-            assertThat(app.telltaleErrorLines()).singleElement().asString()
+            assertThat(app.telltaleErrorLines())
+                    .singleElement()
+                    .asString()
                     .startsWith("telltale: ignored the unknown setting telltale.version");
         }
     }
@@ -109,8 +121,8 @@ class FaultInjectionTest {
     @Test
     void chronicleQueueDirectoryDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
         Path queue = dir.resolve("events");
-        ChildApp app = deleteWhileRecording(Launch.of("-Dtelltale.store.dir=" + queue), queue, queue,
-                FaultInjectionTest::chronicleEvents);
+        ChildApp app = deleteWhileRecording(
+                Launch.of("-Dtelltale.store.dir=" + queue), queue, queue, FaultInjectionTest::chronicleEvents);
 
         assertThat(app.telltaleErrorLines()).hasSize(2);
         assertThat(app.telltaleErrorLines().get(0)).contains("the queue directory was deleted under this process");
@@ -120,7 +132,8 @@ class FaultInjectionTest {
     @Test
     void jsonlFileDeletedUnderTheProcess_isDetectedRecreatedAndCountedExactly() throws Exception {
         Path file = dir.resolve("logs/events.jsonl");
-        deleteWhileRecording(Launch.of("-Dtelltale.store.path=" + file), file, file.getParent(), FaultInjectionTest::jsonlEvents);
+        deleteWhileRecording(
+                Launch.of("-Dtelltale.store.path=" + file), file, file.getParent(), FaultInjectionTest::jsonlEvents);
     }
 
     /** Something that counts the events a store's files hold. */
@@ -148,8 +161,11 @@ class FaultInjectionTest {
             Stats last = Stats.parse(app.quit());
 
             last.assertConserved();
-            assertThat(last.lost()).as("the batch written into the deleted file").isPositive();
-            assertThat(events.count(store)).as("the recreated store holds what was persisted after the deletion")
+            assertThat(last.lost())
+                    .as("the batch written into the deleted file")
+                    .isPositive();
+            assertThat(events.count(store))
+                    .as("the recreated store holds what was persisted after the deletion")
                     .isEqualTo(last.persisted() - before.persisted());
             return app;
         }
@@ -160,8 +176,10 @@ class FaultInjectionTest {
      * mounting is refused the test is skipped, saying so, rather than faked with a wrapper).
      */
     @Test
-    void chronicleOnAFileSystemThatFillsUp_refusesBatchesWithoutCorruptionAndResumesOnceSpaceIsFreed() throws Exception {
-        ChildApp app = fillWhileRecording("events", store -> "-Dtelltale.store.dir=" + store, FaultInjectionTest::chronicleEvents);
+    void chronicleOnAFileSystemThatFillsUp_refusesBatchesWithoutCorruptionAndResumesOnceSpaceIsFreed()
+            throws Exception {
+        ChildApp app = fillWhileRecording(
+                "events", store -> "-Dtelltale.store.dir=" + store, FaultInjectionTest::chronicleEvents);
 
         assertThat(app.telltaleErrorLines()).first().asString().contains("no space left on the file system");
         assertThat(app.telltaleErrorLines()).last().asString().contains("works again");
@@ -170,7 +188,8 @@ class FaultInjectionTest {
 
     @Test
     void jsonlOnAFileSystemThatFillsUp_losesOnlyWhatDidNotFitAndResumesOnceSpaceIsFreed() throws Exception {
-        ChildApp app = fillWhileRecording("events.jsonl", store -> "-Dtelltale.store.path=" + store, FaultInjectionTest::jsonlEvents);
+        ChildApp app = fillWhileRecording(
+                "events.jsonl", store -> "-Dtelltale.store.path=" + store, FaultInjectionTest::jsonlEvents);
 
         assertThat(app.telltaleErrorLines()).first().asString().contains("No space left on device");
     }
@@ -195,10 +214,15 @@ class FaultInjectionTest {
                 Stats last = Stats.parse(app.quit());
 
                 last.assertConserved();
-                assertThat(last.lost() + last.dropped()).as("the full disk cost events").isPositive();
-                assertThat(last.persisted() - recovered.persisted()).as("everything after recovery persisted")
+                assertThat(last.lost() + last.dropped())
+                        .as("the full disk cost events")
+                        .isPositive();
+                assertThat(last.persisted() - recovered.persisted())
+                        .as("everything after recovery persisted")
                         .isEqualTo(last.emitted() - recovered.emitted());
-                assertThat(events.count(store)).as("the store holds exactly what was persisted").isEqualTo(last.persisted());
+                assertThat(events.count(store))
+                        .as("the store holds exactly what was persisted")
+                        .isEqualTo(last.persisted());
                 return app;
             }
         }
@@ -224,19 +248,26 @@ class FaultInjectionTest {
             // header) behind; the next writer's drain recovers them, which can take Chronicle's own
             // timeout. The application does not wait for that; its events wait in the queue.
             try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> Stats.parse(app.ask("stats")).pending() == 0);
             } catch (org.awaitility.core.ConditionTimeoutException stuck) {
-                throw new AssertionError("the drain did not recover; files " + listing(queue) + "; drain thread "
-                        + app.drainStack() + "; stderr " + app.stderrText(), stuck);
+                throw new AssertionError(
+                        "the drain did not recover; files " + listing(queue) + "; drain thread " + app.drainStack()
+                                + "; stderr " + app.stderrText(),
+                        stuck);
             }
             Stats last = Stats.parse(app.quit());
 
             last.assertConserved();
-            assertThat(last.persisted()).as("nothing lost or dropped after the kills").isEqualTo(last.emitted()).isEqualTo(1002);
+            assertThat(last.persisted())
+                    .as("nothing lost or dropped after the kills")
+                    .isEqualTo(last.emitted())
+                    .isEqualTo(1002);
             if (damagedAfterKills.isEmpty()) {
                 assertThat(chronicleEvents(queue)).isEqualTo(survivors + 1002);
             } else {
-                assertThat(chronicleEvents(queue)).as("the writer repaired %s", damagedAfterKills)
+                assertThat(chronicleEvents(queue))
+                        .as("the writer repaired %s", damagedAfterKills)
                         .isGreaterThanOrEqualTo(survivors + 1002);
             }
             assertThat(app.telltaleErrorLines()).isEmpty();
@@ -245,7 +276,9 @@ class FaultInjectionTest {
 
     private static String listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName() + " " + file.toFile().length()).toList().toString();
+            return files.map(file -> file.getFileName() + " " + file.toFile().length())
+                    .toList()
+                    .toString();
         }
     }
 
@@ -269,7 +302,9 @@ class FaultInjectionTest {
             assertThat(last.persisted()).isEqualTo(last.emitted()).isEqualTo(1002);
             try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
                 assertThat(reader.events().count()).isEqualTo(survivors + 1002);
-                assertThat(reader.skippedLines()).as("at most one torn line per kill").isLessThanOrEqualTo(KILLS);
+                assertThat(reader.skippedLines())
+                        .as("at most one torn line per kill")
+                        .isLessThanOrEqualTo(KILLS);
             }
         }
     }
@@ -306,7 +341,8 @@ class FaultInjectionTest {
         assertThat(app.ask("run 1000")).isEqualTo("ran 1000 mismatches 0");
 
         Files.delete(filler);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Stats.parse(app.ask("stats")).pending() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Stats.parse(app.ask("stats")).pending() == 0);
         return Stats.parse(app.ask("stats"));
     }
 
@@ -326,7 +362,8 @@ class FaultInjectionTest {
             }
         }
         long count = 0;
-        try (EventLog log = EventLog.open(queue, skipped != null); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(queue, skipped != null);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             if (skipped != null) {
                 skipped.addAll(log.skippedFiles());
             }
@@ -354,5 +391,4 @@ class FaultInjectionTest {
             }
         }
     }
-
 }

@@ -22,8 +22,10 @@ final class TmpfsMount implements AutoCloseable {
     /** Mounts a tmpfs of {@code size} (such as {@code 16m}) on {@code dir}; skips the test if that is refused. */
     static TmpfsMount mount(Path dir, String size) throws IOException, InterruptedException {
         Result mounted = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
-        assumeTrue(mounted.exit == 0, () -> "cannot mount a tmpfs here (it needs root and Linux), so the full-disk "
-                + "test does not run: " + mounted.output);
+        assumeTrue(
+                mounted.exit == 0,
+                () -> "cannot mount a tmpfs here (it needs root and Linux), so the full-disk " + "test does not run: "
+                        + mounted.output);
         return new TmpfsMount(dir);
     }
 
@@ -48,8 +50,7 @@ final class TmpfsMount implements AutoCloseable {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(String... command) throws IOException, InterruptedException {
         Process process;

@@ -201,8 +201,13 @@ public final class ChronicleEventStore implements EventStore {
         }
 
         private QueueWriter openWriter() throws IOException {
-            return QueueWriter.open(dir, CycleFiles.rollCycleNamed(rollCycle),
-                    new Retention(retainCycles, retainAge), pretouch, blockSize, clockMillis);
+            return QueueWriter.open(
+                    dir,
+                    CycleFiles.rollCycleNamed(rollCycle),
+                    new Retention(retainCycles, retainAge),
+                    pretouch,
+                    blockSize,
+                    clockMillis);
         }
     }
 }

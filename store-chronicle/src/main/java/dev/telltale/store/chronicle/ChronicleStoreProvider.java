@@ -80,8 +80,8 @@ public final class ChronicleStoreProvider implements EventStoreProvider {
         try {
             builder.rollCycle(rollCycle.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("store '" + config.name() + "' setting '" + ROLL_CYCLE + "': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "store '" + config.name() + "' setting '" + ROLL_CYCLE + "': " + e.getMessage(), e);
         }
         int retainCycles = config.positiveIntOption(RETAIN_CYCLES, 0);
         if (retainCycles > 0) {

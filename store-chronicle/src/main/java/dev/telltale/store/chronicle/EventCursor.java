@@ -1,9 +1,9 @@
 package dev.telltale.store.chronicle;
 
-import java.io.Closeable;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportCursor;
+import java.io.Closeable;
 import java.io.IOException;
 
 /**

@@ -1,5 +1,7 @@
 package dev.telltale.store.chronicle;
 
+import dev.telltale.api.export.ExportCheckpoint;
+import dev.telltale.api.export.ExportCursor;
 import dev.telltale.store.chronicle.internal.QueueReader;
 import dev.telltale.store.chronicle.internal.ReaderPositions;
 import java.io.Closeable;
@@ -7,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import dev.telltale.api.export.ExportCheckpoint;
-import dev.telltale.api.export.ExportCursor;
 import java.util.OptionalLong;
 
 /**
@@ -39,7 +39,6 @@ public final class EventLog implements Closeable {
 
     /** The version of the event layout this Telltale writes and reads: {@value}. */
     public static final int LAYOUT_VERSION = dev.telltale.store.chronicle.internal.EventLayout.VERSION;
-
 
     private final Path dir;
     private final QueueReader reader;

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class JvmFlags {
 
-    private JvmFlags() {
-    }
+    private JvmFlags() {}
 
     /** The flags this JVM lacks, as they are written on a command line; empty when none is missing. */
     static List<String> missing() {

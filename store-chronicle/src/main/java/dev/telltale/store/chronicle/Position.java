@@ -16,12 +16,10 @@ import java.util.Objects;
 public sealed interface Position permits Position.Start, Position.End, Position.AtIndex, Position.AtTime {
 
     /** The oldest event still in the queue. */
-    record Start() implements Position {
-    }
+    record Start() implements Position {}
 
     /** Just after the newest event: only events appended from now on. */
-    record End() implements Position {
-    }
+    record End() implements Position {}
 
     /**
      * The first event whose index is at least {@code index}: the event with that index if there is
@@ -88,8 +86,10 @@ public sealed interface Position permits Position.Start, Position.End, Position.
             return new AtTime(parseTime(value, zone));
         } catch (DateTimeException | IllegalArgumentException e) {
             String shown = text == null ? "null" : text.length() > 64 ? text.substring(0, 64) + "..." : text;
-            throw new IllegalArgumentException("--from: expected start, end, an index or a time such as "
-                    + "2026-11-27T04:00:00Z, got '" + shown + "'", e);
+            throw new IllegalArgumentException(
+                    "--from: expected start, end, an index or a time such as " + "2026-11-27T04:00:00Z, got '" + shown
+                            + "'",
+                    e);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.testing.AllocationCounter;
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
@@ -10,6 +8,8 @@ import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
+import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.api.testing.AllocationCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +44,8 @@ class AppendAllocationTest {
     @Test
     void append_inSteadyState_allocatesNothingPerEvent() throws IOException {
         List<DslEvent> batch = mixedBatch();
-        try (ChronicleEventStore store = ChronicleEventStore.builder(dir).pretouch(false).open()) {
+        try (ChronicleEventStore store =
+                ChronicleEventStore.builder(dir).pretouch(false).open()) {
             for (int i = 0; i < BATCHES; i++) {
                 store.append(batch);
             }
@@ -57,7 +58,8 @@ class AppendAllocationTest {
                 fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
             }
 
-            assertThat(fewest).as("bytes allocated by %d appends of %d events", BATCHES, EVENTS_PER_BATCH)
+            assertThat(fewest)
+                    .as("bytes allocated by %d appends of %d events", BATCHES, EVENTS_PER_BATCH)
                     .isLessThan(BOUND_BYTES);
         }
     }
@@ -72,16 +74,23 @@ class AppendAllocationTest {
         for (int i = 0; i < EVENTS_PER_BATCH; i++) {
             String verb = verbs[i % verbs.length];
             if (i % 10 == 0) {
-                ErrorSnapshot error = new ErrorSnapshot("java.lang.IllegalStateException", "no such entity " + i,
-                        "entity-" + i, 404, verb);
-                batch.add(new DslEvent(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, new CommandFailed(verb, i, error)));
+                ErrorSnapshot error = new ErrorSnapshot(
+                        "java.lang.IllegalStateException", "no such entity " + i, "entity-" + i, 404, verb);
+                batch.add(new DslEvent(
+                        ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, new CommandFailed(verb, i, error)));
             } else if (i % 10 == 5) {
                 EventRef ref = new EventRef(ContractEvents.SESSION, ContractEvents.EPOCH_NANOS + i - 1, verb);
-                batch.add(DslEvent.sessionEntry(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION,
-                        new SessionEntry(EntryType.DSL_COMMAND, i, "REPL", "(" + verb + " :name \"café " + i + "\")", ref)));
+                batch.add(DslEvent.sessionEntry(
+                        ContractEvents.EPOCH_NANOS + i,
+                        ContractEvents.SESSION,
+                        new SessionEntry(
+                                EntryType.DSL_COMMAND, i, "REPL", "(" + verb + " :name \"café " + i + "\")", ref)));
             } else if (i % 10 == 7) {
-                batch.add(DslEvent.sessionEntry(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION,
-                        new SessionEntry(EntryType.RESPONSE, i, "REPL", "created entity-" + i + " \uD83D\uDE00", null)));
+                batch.add(DslEvent.sessionEntry(
+                        ContractEvents.EPOCH_NANOS + i,
+                        ContractEvents.SESSION,
+                        new SessionEntry(
+                                EntryType.RESPONSE, i, "REPL", "created entity-" + i + " \uD83D\uDE00", null)));
             } else {
                 batch.add(DslEvent.succeeded(ContractEvents.EPOCH_NANOS + i, ContractEvents.SESSION, verb, i));
             }

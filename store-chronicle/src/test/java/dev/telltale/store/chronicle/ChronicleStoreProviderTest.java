@@ -1,12 +1,12 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.EventStoreProvider;
 import dev.telltale.api.store.StoreConfig;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +28,19 @@ class ChronicleStoreProviderTest {
     @Test
     void open_writesToTheConfiguredDirectory_creatingIt() throws IOException {
         Path queue = dir.resolve("var/telltale");
-        StoreConfig config = StoreConfig.of("chronicle", Map.of("dir", queue.toString(), "roll-cycle", "FAST_DAILY",
-                "retain-cycles", "48", "retain-days", "7", "pretouch", "FALSE"));
+        StoreConfig config = StoreConfig.of(
+                "chronicle",
+                Map.of(
+                        "dir",
+                        queue.toString(),
+                        "roll-cycle",
+                        "FAST_DAILY",
+                        "retain-cycles",
+                        "48",
+                        "retain-days",
+                        "7",
+                        "pretouch",
+                        "FALSE"));
 
         try (EventStore store = provider().open(config)) {
             store.append(List.of(ContractEvents.started()));
@@ -65,7 +76,8 @@ class ChronicleStoreProviderTest {
 
         assertThatThrownBy(() -> provider().open(config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("store 'chronicle' setting 'roll-cycle': expected a Chronicle roll cycle such as ")
+                .hasMessageStartingWith(
+                        "store 'chronicle' setting 'roll-cycle': expected a Chronicle roll cycle such as ")
                 .hasMessageContaining("FAST_HOURLY")
                 .hasMessageEndingWith("got 'hourly'");
     }
@@ -127,7 +139,8 @@ class ChronicleStoreProviderTest {
 
         provider.validate(StoreConfig.of("chronicle", Map.of("dir", queue.toString())));
         assertThat(queue).doesNotExist();
-        assertThatThrownBy(() -> provider.validate(StoreConfig.of("chronicle", Map.of("dir", queue.toString(), "roll-cycle", "WEEKLYISH"))))
+        assertThatThrownBy(() -> provider.validate(
+                        StoreConfig.of("chronicle", Map.of("dir", queue.toString(), "roll-cycle", "WEEKLYISH"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("store 'chronicle' setting 'roll-cycle': ");
     }

@@ -1,10 +1,10 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.contract.ContractEvents;
 import dev.telltale.store.chronicle.internal.EventLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -28,7 +28,8 @@ class CorruptFileTest {
     void next_eventWithAnUnknownLayoutVersion_namesTheFileTheIndexAndTheVersion() throws IOException {
         Path cycleFile = writeThreeEventsAndCorruptTheSecond(99);
 
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             RecordedEvent first = cursor.next();
             assertThat(first.event().payload().toString()).contains("before");
 
@@ -36,7 +37,9 @@ class CorruptFileTest {
                     .isInstanceOf(EventLogException.class)
                     .hasMessage(cycleFile + ": event at index 0x" + Long.toHexString(first.index() + 1)
                             + ": unknown layout version 99 (this reader knows 1; a newer Telltale wrote it?)");
-            assertThat(cursor.next().event().payload().toString()).as("the event after the bad one").contains("after");
+            assertThat(cursor.next().event().payload().toString())
+                    .as("the event after the bad one")
+                    .contains("after");
         }
     }
 
@@ -44,7 +47,8 @@ class CorruptFileTest {
     void next_eventWithAnUnknownType_namesTheFile() throws IOException {
         Path cycleFile = writeThreeEventsAndCorruptTheSecond(1, (byte) 42);
 
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             cursor.next();
 
             assertThatThrownBy(cursor::next)
@@ -62,11 +66,14 @@ class CorruptFileTest {
         Files.write(garbage, bytes);
 
         assertThatThrownBy(() -> {
-            try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
-                cursor.next();
-            }
-        }).isInstanceOf(EventLogException.class)
-                .hasMessageStartingWith(garbage + ": damaged cycle file: the file is 65536 bytes long, shorter than its ");
+                    try (EventLog log = EventLog.open(dir);
+                            EventCursor cursor = log.cursor(new Position.Start())) {
+                        cursor.next();
+                    }
+                })
+                .isInstanceOf(EventLogException.class)
+                .hasMessageStartingWith(
+                        garbage + ": damaged cycle file: the file is 65536 bytes long, shorter than its ");
     }
 
     @Test
@@ -79,13 +86,15 @@ class CorruptFileTest {
             file.write(new byte[] {(byte) 0xF0, (byte) 0xFF, (byte) 0xFF, 0x3F});
         }
 
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             cursor.next();
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 3; i++) {
-                    cursor.next();
-                }
-            }).isInstanceOf(EventLogException.class)
+                        for (int i = 0; i < 3; i++) {
+                            cursor.next();
+                        }
+                    })
+                    .isInstanceOf(EventLogException.class)
                     .hasMessageStartingWith(cycleFile + ": event at index 0x")
                     .hasMessageContaining("is larger than any event (at most " + EventLayout.MAX_EVENT_BYTES
                             + "): the file is damaged");

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cycle file that the queue lists but that is empty, zero-filled (a crash right after a roll
@@ -80,7 +80,10 @@ class DamagedCycleTest {
     /** As {@link #writeThreeCycles()}, with {@code stepMillis} between the cycles (2,000: a missing cycle between each). */
     private List<Path> writeThreeCycles(long stepMillis) throws IOException {
         AtomicLong clock = new AtomicLong(Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
-        try (ChronicleEventStore store = ChronicleEventStore.builder(dir).rollCycle("TEST_SECONDLY").clock(clock::get).open()) {
+        try (ChronicleEventStore store = ChronicleEventStore.builder(dir)
+                .rollCycle("TEST_SECONDLY")
+                .clock(clock::get)
+                .open()) {
             for (int cycle = 0; cycle < CYCLES; cycle++) {
                 for (int i = 0; i < EVENTS_PER_CYCLE; i++) {
                     store.append(List.of(DslEvent.succeeded(i, null, "c" + cycle, 1)));
@@ -89,7 +92,9 @@ class DamagedCycleTest {
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.toString().endsWith(".cq4")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".cq4"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -108,7 +113,8 @@ class DamagedCycleTest {
 
     @ParameterizedTest(name = "{0} cycle {1}")
     @MethodSource("damages")
-    void skipDamaged_readsEveryEventOfTheOtherCyclesAndReachesTheEnd(Damage damage, int damagedCycle) throws IOException {
+    void skipDamaged_readsEveryEventOfTheOtherCyclesAndReachesTheEnd(Damage damage, int damagedCycle)
+            throws IOException {
         Path damaged = writeThreeCycles().get(damagedCycle);
         damage.applyTo(damaged);
         if (damage == Damage.CUT_SHORT && damagedCycle == 0) {
@@ -117,13 +123,15 @@ class DamagedCycleTest {
             // says to move it away).
             try (EventLog log = EventLog.open(dir, true)) {
                 assertThatThrownBy(() -> log.cursor(new Position.Start()))
-                        .isInstanceOf(EventLogException.class).hasMessageStartingWith(damaged + ": ");
+                        .isInstanceOf(EventLogException.class)
+                        .hasMessageStartingWith(damaged + ": ");
             }
             return;
         }
 
         List<String> verbs = new ArrayList<>();
-        try (EventLog log = EventLog.open(dir, true); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir, true);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             assertThat(log.skippedFiles()).containsExactly(damaged);
             for (RecordedEvent next = cursor.next(); next != null; next = cursor.next()) {
                 verbs.add(((EventPayload.CommandSucceeded) next.event().payload()).verb());
@@ -148,7 +156,8 @@ class DamagedCycleTest {
         Damage.ZERO_FILLED.applyTo(files.get(1));
 
         List<String> verbs = new ArrayList<>();
-        try (EventLog log = EventLog.open(dir, true); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir, true);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent next = cursor.next(); next != null; next = cursor.next()) {
                 verbs.add(((EventPayload.CommandSucceeded) next.event().payload()).verb());
             }
@@ -163,9 +172,11 @@ class DamagedCycleTest {
         writeThreeCycles(2_000);
 
         List<String> verbs = new ArrayList<>();
-        try (EventLog log = EventLog.open(dir); EventCursor newest = log.newestFirst()) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor newest = log.newestFirst()) {
             for (RecordedEvent next = newest.next(); next != null; next = newest.next()) {
-                verbs.add(((EventPayload.CommandSucceeded) next.event().payload()).verb() + "#" + next.event().epochNanos());
+                verbs.add(((EventPayload.CommandSucceeded) next.event().payload()).verb() + "#"
+                        + next.event().epochNanos());
             }
         }
 
@@ -200,10 +211,10 @@ class DamagedCycleTest {
         List<Path> files = writeThreeCycles();
         Damage.ZERO_FILLED.applyTo(files.get(CYCLES - 1));
 
-        try (EventLog log = EventLog.open(dir, true); EventCursor cursor = log.cursor(new Position.End())) {
+        try (EventLog log = EventLog.open(dir, true);
+                EventCursor cursor = log.cursor(new Position.End())) {
             assertThat(cursor.next()).isNull();
             cursor.requireAtEnd();
         }
     }
-
 }

@@ -1,11 +1,11 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,22 +54,27 @@ class EventLogTest {
     @Test
     void cursor_fromEnd_readsOnlyEventsAppendedAfterIt() throws IOException {
         write(List.of(at(0, "old.one"), at(1, "old.two")));
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.End())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.End())) {
             assertThat(cursor.next()).isNull();
 
             write(List.of(at(2, "new.one")));
 
-            assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event).containsExactly(at(2, "new.one"));
+            assertThat(TestEvents.drain(cursor))
+                    .extracting(RecordedEvent::event)
+                    .containsExactly(at(2, "new.one"));
         }
     }
 
     @Test
     void cursor_atIndexOfAnEvent_startsWithThatEvent() throws IOException {
         write(List.of(at(0, "a"), at(1, "b"), at(2, "c")));
-        long indexOfB = TestEvents.recordedFrom(dir, new Position.Start()).get(1).index();
+        long indexOfB =
+                TestEvents.recordedFrom(dir, new Position.Start()).get(1).index();
 
         assertThat(TestEvents.recordedFrom(dir, new Position.AtIndex(indexOfB)))
-                .extracting(RecordedEvent::event).containsExactly(at(1, "b"), at(2, "c"));
+                .extracting(RecordedEvent::event)
+                .containsExactly(at(1, "b"), at(2, "c"));
     }
 
     @Test
@@ -77,7 +82,8 @@ class EventLogTest {
         write(List.of(at(0, "a"), at(1, "b")));
 
         assertThat(TestEvents.recordedFrom(dir, new Position.AtIndex(0)))
-                .extracting(RecordedEvent::event).containsExactly(at(0, "a"), at(1, "b"));
+                .extracting(RecordedEvent::event)
+                .containsExactly(at(0, "a"), at(1, "b"));
     }
 
     @Test
@@ -85,11 +91,14 @@ class EventLogTest {
         write(List.of(at(0, "a")));
         long last = TestEvents.recordedFrom(dir, new Position.Start()).get(0).index();
 
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.AtIndex(last + 1))) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.AtIndex(last + 1))) {
             assertThat(cursor.next()).isNull();
             write(List.of(at(1, "b")));
 
-            assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event).containsExactly(at(1, "b"));
+            assertThat(TestEvents.drain(cursor))
+                    .extracting(RecordedEvent::event)
+                    .containsExactly(at(1, "b"));
         }
     }
 
@@ -98,12 +107,15 @@ class EventLogTest {
         write(List.of(at(0, "a"), at(10, "b"), at(20, "c"), at(30, "d")));
 
         assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.plusSeconds(10))))
-                .extracting(RecordedEvent::event).containsExactly(at(10, "b"), at(20, "c"), at(30, "d"));
+                .extracting(RecordedEvent::event)
+                .containsExactly(at(10, "b"), at(20, "c"), at(30, "d"));
         assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.plusSeconds(11))))
-                .extracting(RecordedEvent::event).containsExactly(at(20, "c"), at(30, "d"));
+                .extracting(RecordedEvent::event)
+                .containsExactly(at(20, "c"), at(30, "d"));
         assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.minusSeconds(3600))))
                 .hasSize(4);
-        assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.plusSeconds(31)))).isEmpty();
+        assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.plusSeconds(31))))
+                .isEmpty();
     }
 
     @Test
@@ -111,7 +123,8 @@ class EventLogTest {
         write(List.of(at(0, "a"), at(20, "b"), at(10, "late"), at(30, "c")));
 
         assertThat(TestEvents.recordedFrom(dir, new Position.AtTime(T0.plusSeconds(15))))
-                .extracting(RecordedEvent::event).containsExactly(at(20, "b"), at(10, "late"), at(30, "c"));
+                .extracting(RecordedEvent::event)
+                .containsExactly(at(20, "b"), at(10, "late"), at(30, "c"));
     }
 
     @Test
@@ -122,7 +135,8 @@ class EventLogTest {
             assertThat(cursor.next()).isNull();
             write(List.of(at(30, "still.too.early"), at(60, "on.time"), at(40, "after.the.first")));
 
-            assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event)
+            assertThat(TestEvents.drain(cursor))
+                    .extracting(RecordedEvent::event)
                     .containsExactly(at(60, "on.time"), at(40, "after.the.first"));
         }
     }
@@ -136,14 +150,17 @@ class EventLogTest {
         write(events);
         List<DslEvent> read = new ArrayList<>();
         long resumeAt;
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             for (int i = 0; i < 4; i++) {
                 read.add(cursor.next().event());
             }
             resumeAt = cursor.index();
         }
 
-        read.addAll(TestEvents.recordedFrom(dir, new Position.AtIndex(resumeAt)).stream().map(RecordedEvent::event).toList());
+        read.addAll(TestEvents.recordedFrom(dir, new Position.AtIndex(resumeAt)).stream()
+                .map(RecordedEvent::event)
+                .toList());
 
         assertThat(read).containsExactlyElementsOf(events);
     }
@@ -166,7 +183,8 @@ class EventLogTest {
     @Test
     void commit_onAnAnonymousCursor_persistsNothing() throws IOException {
         write(List.of(at(0, "a")));
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(new Position.Start())) {
             cursor.next();
             cursor.commit();
         }

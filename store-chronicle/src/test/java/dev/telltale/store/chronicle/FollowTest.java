@@ -27,7 +27,9 @@ class FollowTest {
     Path dir;
 
     /** The writer's clock: it picks each event's cycle. */
-    private final AtomicLong clockMillis = new AtomicLong(Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
+    private final AtomicLong clockMillis =
+            new AtomicLong(Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
+
     private final ExecutorService drainThread = Executors.newSingleThreadExecutor();
 
     @AfterEach
@@ -50,7 +52,9 @@ class FollowTest {
 
             List<DslEvent> seen = new ArrayList<>();
             await().atMost(PATIENCE).until(() -> {
-                seen.addAll(TestEvents.drain(cursor).stream().map(RecordedEvent::event).toList());
+                seen.addAll(TestEvents.drain(cursor).stream()
+                        .map(RecordedEvent::event)
+                        .toList());
                 return seen.size() >= 2;
             });
             assertThat(seen).containsExactly(EventLogTest.at(1, "second.cycle"), EventLogTest.at(6, "after.a.gap"));
@@ -86,8 +90,7 @@ class FollowTest {
             });
             writer.get();
             assertThat(cursor.next()).isNull();
-            assertThat(seen).extracting(RecordedEvent::event)
-                    .containsExactlyElementsOf(expected(batches * batchSize));
+            assertThat(seen).extracting(RecordedEvent::event).containsExactlyElementsOf(expected(batches * batchSize));
             assertThat(seen).extracting(RecordedEvent::index).isSorted().doesNotHaveDuplicates();
         }
     }
@@ -101,7 +104,10 @@ class FollowTest {
     }
 
     private ChronicleEventStore openStore() throws IOException {
-        return ChronicleEventStore.builder(dir).rollCycle("TEST_SECONDLY").clock(clockMillis::get).open();
+        return ChronicleEventStore.builder(dir)
+                .rollCycle("TEST_SECONDLY")
+                .clock(clockMillis::get)
+                .open();
     }
 
     /** A reader needs a cycle file to open: the store appends a first event on the drain thread. */
@@ -111,9 +117,11 @@ class FollowTest {
     }
 
     private void append(ChronicleEventStore store, DslEvent event) throws Exception {
-        drainThread.submit(() -> {
-            store.append(List.of(event));
-            return null;
-        }).get();
+        drainThread
+                .submit(() -> {
+                    store.append(List.of(event));
+                    return null;
+                })
+                .get();
     }
 }

@@ -49,17 +49,26 @@ final class GoldenQueue {
             DslEvent.sessionStarted(T, SESSION, SessionSource.REPL),
             DslEvent.succeeded(T + 1_000, SESSION, "cbu.create", 1_500),
             DslEvent.succeeded(T + 2_000, null, "cbu.list", 0),
-            failed(T + 3_000, SESSION, new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-42", 409, "cbu.create")),
+            failed(
+                    T + 3_000,
+                    SESSION,
+                    new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-42", 409, "cbu.create")),
             failed(T + 4_000, null, new ErrorSnapshot("com.example.Dsl$NotFound", "", null, null, "cbu.get")),
             failed(T + 5_000, SESSION, new ErrorSnapshot("java.io.IOException", "gone", null, 503, "cbu.fetch")),
-            failed(T + 6_000, SESSION, new ErrorSnapshot("java.lang.RuntimeException",
-                    "naïve \"quoted\"\ttab\nnewline \uD83D\uDE00 lone\uD800 \u2028 end", "src\u0000id", null, "entity.ünïcode")),
+            failed(
+                    T + 6_000,
+                    SESSION,
+                    new ErrorSnapshot(
+                            "java.lang.RuntimeException",
+                            "naïve \"quoted\"\ttab\nnewline \uD83D\uDE00 lone\uD800 \u2028 end",
+                            "src\u0000id",
+                            null,
+                            "entity.ünïcode")),
             DslEvent.sessionEnded(T + 7_000, SESSION, 12, 2, 3_000_000_000L),
             DslEvent.sessionStarted(T + 8_000, null, SessionSource.MCP),
             DslEvent.sessionEnded(T + 9_000, null, 0, 0, 0));
 
-    private GoldenQueue() {
-    }
+    private GoldenQueue() {}
 
     /** Writes the golden queue into the empty or missing directory {@code args[0]}. */
     public static void main(String[] args) throws IOException {
@@ -79,8 +88,12 @@ final class GoldenQueue {
 
     /** Writes the golden events into a new queue in {@code dir} as of {@link #WRITTEN_AT}. */
     static void write(Path dir) throws IOException {
-        try (ChronicleEventStore store = ChronicleEventStore.builder(dir).rollCycle(ROLL_CYCLE).pretouch(false)
-                .blockSize(BLOCK_SIZE).clock(WRITTEN_AT::toEpochMilli).open()) {
+        try (ChronicleEventStore store = ChronicleEventStore.builder(dir)
+                .rollCycle(ROLL_CYCLE)
+                .pretouch(false)
+                .blockSize(BLOCK_SIZE)
+                .clock(WRITTEN_AT::toEpochMilli)
+                .open()) {
             store.append(EVENTS);
         }
     }

@@ -65,10 +65,12 @@ class GoldenQueueTest {
     @Test
     void cursorAtIndexAndAtTime_findTheGoldenEvents() throws IOException {
         assertThat(TestEvents.recordedFrom(copy, new Position.AtIndex(FIRST_INDEX + 8)))
-                .extracting(RecordedEvent::event).containsExactlyElementsOf(GoldenQueue.EVENTS.subList(8, 10));
+                .extracting(RecordedEvent::event)
+                .containsExactlyElementsOf(GoldenQueue.EVENTS.subList(8, 10));
         Instant fourth = GoldenQueue.EVENTS.get(3).timestamp();
         assertThat(TestEvents.recordedFrom(copy, new Position.AtTime(fourth)))
-                .extracting(RecordedEvent::event).containsExactlyElementsOf(GoldenQueue.EVENTS.subList(3, 10));
+                .extracting(RecordedEvent::event)
+                .containsExactlyElementsOf(GoldenQueue.EVENTS.subList(3, 10));
     }
 
     @Test

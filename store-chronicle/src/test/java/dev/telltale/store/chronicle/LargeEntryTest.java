@@ -29,11 +29,15 @@ class LargeEntryTest {
     @Test
     void append_anEntryLargerThanAQuarterBlock_failsSayingSoAndTheQueueGoesOn() throws IOException {
         DslEvent longest = ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), null);
-        try (ChronicleEventStore store = ChronicleEventStore.builder(dir).blockSize(SMALL_BLOCK).pretouch(false).open()) {
+        try (ChronicleEventStore store = ChronicleEventStore.builder(dir)
+                .blockSize(SMALL_BLOCK)
+                .pretouch(false)
+                .open()) {
             store.append(List.of(ContractEvents.started()));
 
             assertThatThrownBy(() -> store.append(List.of(longest, ContractEvents.ended())))
-                    .isInstanceOfSatisfying(StoreAppendException.class,
+                    .isInstanceOfSatisfying(
+                            StoreAppendException.class,
                             e -> assertThat(e.appended()).isZero())
                     .hasMessageContaining("append failed after 0 of 2 events")
                     .hasMessageContaining("a session entry of up to 3145740 bytes of text does not fit a Chronicle "

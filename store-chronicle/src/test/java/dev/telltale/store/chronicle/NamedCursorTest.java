@@ -22,7 +22,8 @@ class NamedCursorTest {
     @TempDir
     Path dir;
 
-    private final AtomicLong clockMillis = new AtomicLong(EventLogTest.at(0, "x").epochNanos() / 1_000_000);
+    private final AtomicLong clockMillis =
+            new AtomicLong(EventLogTest.at(0, "x").epochNanos() / 1_000_000);
 
     @Test
     void namedCursor_resumedInRunsAcrossCycles_readsEveryEventExactlyOnce() throws IOException {
@@ -30,7 +31,9 @@ class NamedCursorTest {
         List<DslEvent> read = new ArrayList<>();
         try (ChronicleEventStore store = openStore()) {
             for (int run = 0; run < 6; run++) {
-                List<DslEvent> batch = List.of(EventLogTest.at(run * 3, "a"), EventLogTest.at(run * 3 + 1, "b"),
+                List<DslEvent> batch = List.of(
+                        EventLogTest.at(run * 3, "a"),
+                        EventLogTest.at(run * 3 + 1, "b"),
                         EventLogTest.at(run * 3 + 2, "c"));
                 store.append(batch);
                 written.addAll(batch);
@@ -38,7 +41,8 @@ class NamedCursorTest {
                     clockMillis.addAndGet(1_000);
                 }
                 // Each run reads some, commits, reads one more without committing, and stops.
-                try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("export", new Position.Start())) {
+                try (EventLog log = EventLog.open(dir);
+                        EventCursor cursor = log.namedCursor("export", new Position.Start())) {
                     for (int i = 0; i < 2 + run % 2; i++) {
                         RecordedEvent next = cursor.next();
                         if (next != null) {
@@ -50,7 +54,8 @@ class NamedCursorTest {
                 }
             }
         }
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("export", new Position.End())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.namedCursor("export", new Position.End())) {
             TestEvents.drain(cursor).forEach(next -> read.add(next.event()));
         }
 
@@ -74,14 +79,18 @@ class NamedCursorTest {
     @Test
     void namedCursor_committedAtTheEnd_resumesWithEventsAppendedAfterwards() throws IOException {
         write(EventLogTest.at(0, "a"));
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("tail", new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.namedCursor("tail", new Position.Start())) {
             TestEvents.drain(cursor);
             cursor.commit();
         }
         write(EventLogTest.at(1, "b"));
 
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("tail", new Position.Start())) {
-            assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event).containsExactly(EventLogTest.at(1, "b"));
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.namedCursor("tail", new Position.Start())) {
+            assertThat(TestEvents.drain(cursor))
+                    .extracting(RecordedEvent::event)
+                    .containsExactly(EventLogTest.at(1, "b"));
         }
     }
 
@@ -89,7 +98,8 @@ class NamedCursorTest {
     void commit_writesReadersNamePositionAtomically() throws IOException {
         write(EventLogTest.at(0, "a"), EventLogTest.at(1, "b"));
         long next;
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("pg.export_1", new Position.Start())) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.namedCursor("pg.export_1", new Position.Start())) {
             next = cursor.next().index() + 1;
             cursor.commit();
         }
@@ -148,7 +158,10 @@ class NamedCursorTest {
     }
 
     private ChronicleEventStore openStore() throws IOException {
-        return ChronicleEventStore.builder(dir).rollCycle("TEST_SECONDLY").clock(clockMillis::get).open();
+        return ChronicleEventStore.builder(dir)
+                .rollCycle("TEST_SECONDLY")
+                .clock(clockMillis::get)
+                .open();
     }
 
     private void write(DslEvent... events) throws IOException {

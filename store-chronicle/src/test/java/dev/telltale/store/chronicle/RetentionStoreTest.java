@@ -19,7 +19,8 @@ class RetentionStoreTest {
     @TempDir
     Path dir;
 
-    private final AtomicLong clockMillis = new AtomicLong(Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
+    private final AtomicLong clockMillis =
+            new AtomicLong(Instant.parse("2026-11-27T04:00:00Z").toEpochMilli());
 
     @Test
     void flush_afterTheCycleChanges_keepsOnlyTheNewestRetainCycles() throws IOException {
@@ -43,7 +44,8 @@ class RetentionStoreTest {
             store.append(List.of(EventLogTest.at(2, "now")));
             store.flush();
 
-            assertThat(TestEvents.readAll(dir)).containsExactly(EventLogTest.at(1, "recent"), EventLogTest.at(2, "now"));
+            assertThat(TestEvents.readAll(dir))
+                    .containsExactly(EventLogTest.at(1, "recent"), EventLogTest.at(2, "now"));
         }
     }
 
@@ -52,7 +54,8 @@ class RetentionStoreTest {
         try (ChronicleEventStore store = builder().retainCycles(1).open()) {
             List<DslEvent> written = writeOnePerCycle(store, 2);
             // The reader reads the first cycle's event, commits, and stops: it has not passed cycle 2.
-            try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("slow", new Position.Start())) {
+            try (EventLog log = EventLog.open(dir);
+                    EventCursor cursor = log.namedCursor("slow", new Position.Start())) {
                 cursor.next();
                 cursor.next();
                 cursor.commit();
@@ -61,8 +64,10 @@ class RetentionStoreTest {
 
             assertThat(store.applyRetentionNow()).isEmpty();
             assertThat(CycleFileNames.in(dir)).hasSize(4);
-            try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("slow", new Position.Start())) {
-                assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event)
+            try (EventLog log = EventLog.open(dir);
+                    EventCursor cursor = log.namedCursor("slow", new Position.Start())) {
+                assertThat(TestEvents.drain(cursor))
+                        .extracting(RecordedEvent::event)
                         .containsExactlyElementsOf(written.subList(2, 5));
                 cursor.commit();
             }
@@ -76,7 +81,8 @@ class RetentionStoreTest {
     void retention_withAReaderAtTheStart_deletesNothingThatReaderNeeds() throws IOException {
         try (ChronicleEventStore store = builder().retainCycles(1).open()) {
             writeOnePerCycle(store, 1);
-            try (EventLog log = EventLog.open(dir); EventCursor cursor = log.namedCursor("idle", new Position.Start())) {
+            try (EventLog log = EventLog.open(dir);
+                    EventCursor cursor = log.namedCursor("idle", new Position.Start())) {
                 cursor.commit();
             }
             writeOnePerCycle(store, 3);
@@ -95,7 +101,8 @@ class RetentionStoreTest {
 
                 assertThat(CycleFileNames.in(dir)).hasSize(2);
                 try (EventCursor cursor = log.cursor(new Position.Start())) {
-                    assertThat(TestEvents.drain(cursor)).extracting(RecordedEvent::event)
+                    assertThat(TestEvents.drain(cursor))
+                            .extracting(RecordedEvent::event)
                             .containsExactlyElementsOf(written.subList(2, 4));
                 }
                 try (EventCursor cursor = log.cursor(new Position.AtIndex(0))) {

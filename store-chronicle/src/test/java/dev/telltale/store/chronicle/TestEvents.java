@@ -9,17 +9,19 @@ import java.util.List;
 /** How this store's tests read back what was written; the events themselves are {@link dev.telltale.api.store.contract.ContractEvents}. */
 final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** Every event of the queue in {@code dir}, from the start, failing on the first bad one. */
     static List<DslEvent> readAll(Path dir) throws IOException {
-        return recordedFrom(dir, new Position.Start()).stream().map(RecordedEvent::event).toList();
+        return recordedFrom(dir, new Position.Start()).stream()
+                .map(RecordedEvent::event)
+                .toList();
     }
 
     /** Every event available now from {@code from}, with its index. */
     static List<RecordedEvent> recordedFrom(Path dir, Position from) throws IOException {
-        try (EventLog log = EventLog.open(dir); EventCursor cursor = log.cursor(from)) {
+        try (EventLog log = EventLog.open(dir);
+                EventCursor cursor = log.cursor(from)) {
             return drain(cursor);
         }
     }

@@ -1,9 +1,9 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,13 @@ class TwoWritersTest {
 
             assertThat(read).hasSize(2 * BATCHES * BATCH_SIZE);
             assertThat(read).extracting(RecordedEvent::index).isSorted().doesNotHaveDuplicates();
-            assertThat(read).extracting(RecordedEvent::event).filteredOn(e -> e.toString().contains("first."))
+            assertThat(read)
+                    .extracting(RecordedEvent::event)
+                    .filteredOn(e -> e.toString().contains("first."))
                     .containsExactlyElementsOf(fromFirst);
-            assertThat(read).extracting(RecordedEvent::event).filteredOn(e -> e.toString().contains("second."))
+            assertThat(read)
+                    .extracting(RecordedEvent::event)
+                    .filteredOn(e -> e.toString().contains("second."))
                     .containsExactlyElementsOf(fromSecond);
         }
     }
@@ -62,7 +66,8 @@ class TwoWritersTest {
             for (int b = 0; b < BATCHES; b++) {
                 List<DslEvent> batch = new ArrayList<>();
                 for (int i = 0; i < BATCH_SIZE; i++) {
-                    batch.add(ContractEvents.succeeded(ContractEvents.EPOCH_NANOS + written.size() + i, name + "." + (b * BATCH_SIZE + i)));
+                    batch.add(ContractEvents.succeeded(
+                            ContractEvents.EPOCH_NANOS + written.size() + i, name + "." + (b * BATCH_SIZE + i)));
                 }
                 store.append(batch);
                 written.addAll(batch);

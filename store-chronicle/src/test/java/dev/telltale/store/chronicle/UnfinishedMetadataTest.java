@@ -29,12 +29,14 @@ class UnfinishedMetadataTest {
             store.flush();
         }
         try (Stream<Path> files = Files.list(queue)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".cq4")).toList()) {
+            for (Path file :
+                    files.filter(file -> file.toString().endsWith(".cq4")).toList()) {
                 Files.delete(file);
             }
         }
         // As a crash inside Chronicle's header write leaves it: the header's "not complete" bit set.
-        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(queue.resolve("metadata.cq4t").toFile(), "rw")) {
+        try (java.io.RandomAccessFile raf =
+                new java.io.RandomAccessFile(queue.resolve("metadata.cq4t").toFile(), "rw")) {
             raf.seek(3);
             int top = raf.read();
             raf.seek(3);

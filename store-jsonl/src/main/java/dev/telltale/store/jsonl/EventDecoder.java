@@ -162,8 +162,8 @@ final class EventDecoder {
     }
 
     private void mismatch(String field, String expected) throws IOException {
-        event.noteProblem("field '" + field + "' must be " + expected + ", got "
-                + Problems.describe(parser.currentToken()));
+        event.noteProblem(
+                "field '" + field + "' must be " + expected + ", got " + Problems.describe(parser.currentToken()));
         parser.skipChildren();
     }
 }

@@ -44,9 +44,8 @@ final class EventWriter {
     private static final SerializedString EVENT = name(FieldNames.EVENT);
 
     /** Indexed by ordinal. */
-    private static final SerializedString[] TYPE_NAMES = Arrays.stream(EventType.values())
-            .map(type -> name(type.wireName()))
-            .toArray(SerializedString[]::new);
+    private static final SerializedString[] TYPE_NAMES =
+            Arrays.stream(EventType.values()).map(type -> name(type.wireName())).toArray(SerializedString[]::new);
 
     /** Indexed by ordinal. */
     private static final SerializedString[] SOURCE_NAMES = Arrays.stream(SessionSource.values())
@@ -54,12 +53,10 @@ final class EventWriter {
             .toArray(SerializedString[]::new);
 
     /** Indexed by ordinal. */
-    private static final SerializedString[] ENTRY_NAMES = Arrays.stream(EntryType.values())
-            .map(type -> name(type.wireName()))
-            .toArray(SerializedString[]::new);
+    private static final SerializedString[] ENTRY_NAMES =
+            Arrays.stream(EntryType.values()).map(type -> name(type.wireName())).toArray(SerializedString[]::new);
 
-    private EventWriter() {
-    }
+    private EventWriter() {}
 
     static void write(JsonGenerator out, DslEvent event) throws IOException {
         out.writeStartObject();

@@ -24,11 +24,13 @@ final class FieldNames {
 
     /** Inside {@link #ERROR}, next to {@link #TYPE} and {@link #VERB}. */
     static final String MESSAGE = "message";
+
     static final String SOURCE_ID = "source_id";
     static final String HTTP_STATUS = "http_status";
 
     /** Names of the fields inside {@link #ERROR} as error messages spell them. */
     static final String ERROR_TYPE = ERROR + "." + TYPE;
+
     static final String ERROR_MESSAGE = ERROR + "." + MESSAGE;
     static final String ERROR_SOURCE_ID = ERROR + "." + SOURCE_ID;
     static final String ERROR_HTTP_STATUS = ERROR + "." + HTTP_STATUS;
@@ -36,9 +38,9 @@ final class FieldNames {
 
     /** Names of the fields inside {@link #EVENT} as error messages spell them. */
     static final String EVENT_SESSION = EVENT + "." + SESSION;
+
     static final String EVENT_TIMESTAMP = EVENT + "." + TIMESTAMP;
     static final String EVENT_VERB = EVENT + "." + VERB;
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 }

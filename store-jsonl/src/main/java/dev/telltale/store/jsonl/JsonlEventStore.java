@@ -38,6 +38,7 @@ public final class JsonlEventStore implements EventStore {
     private final Path file;
     /** The file, for its existence: {@code java.io.File}'s check allocates nothing. */
     private final java.io.File fileHandle;
+
     private FileOutputStream out;
     private final boolean fsync;
     private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(INITIAL_BATCH_BYTES);
@@ -48,6 +49,7 @@ public final class JsonlEventStore implements EventStore {
     private boolean lineBreakOwed;
     /** The file was found deleted under the process: the next append creates it again. */
     private boolean vanished;
+
     private boolean closed;
 
     JsonlEventStore(Path file, FileOutputStream out, boolean fsync) throws IOException {
@@ -109,8 +111,11 @@ public final class JsonlEventStore implements EventStore {
         writeBatchBytes();
         if (!fileHandle.exists()) {
             vanished = true;
-            throw new StoreAppendException("jsonl " + file + ": the file was deleted under this process; the "
-                    + batch.size() + " events just written to it are lost, and the file is created again", 0, null);
+            throw new StoreAppendException(
+                    "jsonl " + file + ": the file was deleted under this process; the " + batch.size()
+                            + " events just written to it are lost, and the file is created again",
+                    0,
+                    null);
         }
     }
 

@@ -69,7 +69,8 @@ public final class JsonlExportSink implements ExportSink {
      */
     public static JsonlExportSink resumable(Path file, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("an export name is letters, digits, '.', '_' or '-', got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "an export name is letters, digits, '.', '_' or '-', got '" + name + "'");
         }
         return new JsonlExportSink(file, name);
     }
@@ -163,12 +164,15 @@ public final class JsonlExportSink implements ExportSink {
     private void verify(Saved saved) throws IOException {
         long size = Files.exists(file) ? Files.size(file) : 0;
         if (size < saved.bytes) {
-            throw new IOException(file + " is shorter (" + size + " bytes) than its checkpoint " + checkpointFile + " says ("
-                    + saved.bytes + " bytes): it was changed since; move it away, or remove the checkpoint to export again "
-                    + "from the start");
+            throw new IOException(
+                    file + " is shorter (" + size + " bytes) than its checkpoint " + checkpointFile + " says ("
+                            + saved.bytes
+                            + " bytes): it was changed since; move it away, or remove the checkpoint to export again "
+                            + "from the start");
         }
         if (saved.tailCrc >= 0 && tailCrc(saved.bytes) != saved.tailCrc) {
-            throw new IOException(file + " does not hold what its checkpoint " + checkpointFile + " describes (the bytes "
+            throw new IOException(file + " does not hold what its checkpoint " + checkpointFile
+                    + " describes (the bytes "
                     + "before offset " + saved.bytes + " differ): it was changed since; move it away, or remove the "
                     + "checkpoint to export again from the start");
         }
@@ -204,22 +208,32 @@ public final class JsonlExportSink implements ExportSink {
             properties.load(reader);
             // Older checkpoints called the position last-index and had no CRC.
             String position = properties.getProperty("last-position", properties.getProperty("last-index"));
-            long lastPosition = position == null || position.equals("none") ? ExportCheckpoint.NOTHING_YET : Long.parseLong(position);
+            long lastPosition = position == null || position.equals("none")
+                    ? ExportCheckpoint.NOTHING_YET
+                    : Long.parseLong(position);
             long exported = Long.parseLong(properties.getProperty("exported"));
             long bytes = Long.parseLong(properties.getProperty("bytes"));
             String crc = properties.getProperty("tail-crc32");
-            return new Saved(new ExportCheckpoint(lastPosition, exported), bytes, crc == null ? -1 : Long.parseLong(crc));
+            return new Saved(
+                    new ExportCheckpoint(lastPosition, exported), bytes, crc == null ? -1 : Long.parseLong(crc));
         } catch (RuntimeException e) {
-            throw new IOException(checkpointFile + ": not a valid export checkpoint; remove it to start the export over", e);
+            throw new IOException(
+                    checkpointFile + ": not a valid export checkpoint; remove it to start the export over", e);
         }
     }
 
     private void writeCheckpoint(Saved saved) throws IOException {
         Path temporary = checkpointFile.resolveSibling(checkpointFile.getFileName() + ".tmp");
-        String text = "last-position=" + (saved.checkpoint.hasPosition() ? Long.toString(saved.checkpoint.lastPosition()) : "none")
-                + "\nexported=" + saved.checkpoint.exported() + "\nbytes=" + saved.bytes + "\ntail-crc32=" + saved.tailCrc + "\n";
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+        String text = "last-position="
+                + (saved.checkpoint.hasPosition() ? Long.toString(saved.checkpoint.lastPosition()) : "none")
+                + "\nexported=" + saved.checkpoint.exported() + "\nbytes=" + saved.bytes + "\ntail-crc32="
+                + saved.tailCrc + "\n";
+        try (FileChannel channel = FileChannel.open(
+                        temporary,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                OutputStream out = Channels.newOutputStream(channel)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
             channel.force(true);
@@ -227,8 +241,10 @@ public final class JsonlExportSink implements ExportSink {
         try {
             Files.move(temporary, checkpointFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException(checkpointFile + ": the file system cannot replace a file atomically, which an exactly-once "
-                    + "export needs", e);
+            throw new IOException(
+                    checkpointFile + ": the file system cannot replace a file atomically, which an exactly-once "
+                            + "export needs",
+                    e);
         }
         syncDirectory(checkpointFile.getParent());
     }
@@ -247,6 +263,5 @@ public final class JsonlExportSink implements ExportSink {
     }
 
     /** A checkpoint as the file keeps it. */
-    private record Saved(ExportCheckpoint checkpoint, long bytes, long tailCrc) {
-    }
+    private record Saved(ExportCheckpoint checkpoint, long bytes, long tailCrc) {}
 }

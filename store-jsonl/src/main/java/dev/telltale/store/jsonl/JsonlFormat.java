@@ -83,8 +83,7 @@ public final class JsonlFormat {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonlFormat() {
-    }
+    private JsonlFormat() {}
 
     /** One event as its line, without the line break. */
     public static String toJson(DslEvent event) {

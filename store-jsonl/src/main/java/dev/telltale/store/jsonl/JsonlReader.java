@@ -59,7 +59,8 @@ public final class JsonlReader implements Closeable {
      */
     public static JsonlReader openFollowing(Path file, BadLinePolicy policy) throws IOException {
         Objects.requireNonNull(policy, "policy");
-        return new JsonlReader(file.toString(), new LineReader(Files.newInputStream(file), MAX_LINE_BYTES, true), policy);
+        return new JsonlReader(
+                file.toString(), new LineReader(Files.newInputStream(file), MAX_LINE_BYTES, true), policy);
     }
 
     /** The 1-based line number of the event {@link #read()} returned last (0 before the first). */
@@ -104,18 +105,18 @@ public final class JsonlReader implements Closeable {
      * {@link #read()} throws, a {@link JsonlFormatException} for a bad line.
      */
     public Stream<DslEvent> events() {
-        Spliterator<DslEvent> events = new Spliterators.AbstractSpliterator<>(
-                Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super DslEvent> action) {
-                DslEvent event = readUnchecked();
-                if (event == null) {
-                    return false;
-                }
-                action.accept(event);
-                return true;
-            }
-        };
+        Spliterator<DslEvent> events =
+                new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                    @Override
+                    public boolean tryAdvance(Consumer<? super DslEvent> action) {
+                        DslEvent event = readUnchecked();
+                        if (event == null) {
+                            return false;
+                        }
+                        action.accept(event);
+                        return true;
+                    }
+                };
         return StreamSupport.stream(events, false).onClose(this::closeUnchecked);
     }
 

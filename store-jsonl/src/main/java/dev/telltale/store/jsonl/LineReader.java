@@ -22,6 +22,7 @@ final class LineReader implements Closeable {
     private int next;
     /** The end of what has been read into the buffer. */
     private int limit;
+
     private boolean endOfInput;
     /** At the end of the input, keep an unfinished line for later, when the rest of it is written. */
     private final boolean following;
@@ -41,8 +42,8 @@ final class LineReader implements Closeable {
      */
     LineReader(InputStream in, int maxLineLength, boolean following) {
         if (maxLineLength < 1 || maxLineLength > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("maxLineLength must lie in 1.." + Integer.MAX_VALUE / 2
-                    + ", got " + maxLineLength);
+            throw new IllegalArgumentException(
+                    "maxLineLength must lie in 1.." + Integer.MAX_VALUE / 2 + ", got " + maxLineLength);
         }
         this.in = in;
         this.maxLineLength = maxLineLength;

@@ -18,8 +18,7 @@ final class Problems {
     /** The most chars of a parser message a message repeats. */
     private static final int MAX_PARSER_MESSAGE_CHARS = 300;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** {@code text} as a JSON string literal, cut to {@value #MAX_QUOTED_CHARS} chars. */
     static String quote(String text) {

@@ -66,22 +66,32 @@ final class RawEvent {
                 throw missing(FieldNames.VERSION);
             }
         } else if (version < 1 || version > JsonlFormat.SCHEMA_VERSION) {
-            throw new JsonlFormatException("unsupported schema version " + version
-                    + " (this reader knows " + JsonlFormat.SCHEMA_VERSION + ")");
+            throw new JsonlFormatException("unsupported schema version " + version + " (this reader knows "
+                    + JsonlFormat.SCHEMA_VERSION + ")");
         }
     }
 
     private EventPayload payload(EventType eventType) throws JsonlFormatException {
         return switch (eventType) {
             case COMMAND_SUCCEEDED -> new EventPayload.CommandSucceeded(require(verb, FieldNames.VERB), duration());
-            case COMMAND_FAILED -> new EventPayload.CommandFailed(
-                    require(verb, FieldNames.VERB), duration(), require(error, FieldNames.ERROR).toSnapshot());
+            case COMMAND_FAILED ->
+                new EventPayload.CommandFailed(
+                        require(verb, FieldNames.VERB),
+                        duration(),
+                        require(error, FieldNames.ERROR).toSnapshot());
             case SESSION_STARTED -> new EventPayload.SessionStarted(sessionSource(require(source, FieldNames.SOURCE)));
-            case SESSION_ENDED -> new EventPayload.SessionEnded(
-                    count(commandCount, FieldNames.COMMAND_COUNT), count(errorCount, FieldNames.ERROR_COUNT), duration());
-            case SESSION_ENTRY -> new EventPayload.SessionEntry(entryType(require(entry, FieldNames.ENTRY)), entryNo(),
-                    require(source, FieldNames.SOURCE), require(content, FieldNames.CONTENT),
-                    event == null ? null : event.toRef());
+            case SESSION_ENDED ->
+                new EventPayload.SessionEnded(
+                        count(commandCount, FieldNames.COMMAND_COUNT),
+                        count(errorCount, FieldNames.ERROR_COUNT),
+                        duration());
+            case SESSION_ENTRY ->
+                new EventPayload.SessionEntry(
+                        entryType(require(entry, FieldNames.ENTRY)),
+                        entryNo(),
+                        require(source, FieldNames.SOURCE),
+                        require(content, FieldNames.CONTENT),
+                        event == null ? null : event.toRef());
         };
     }
 
@@ -110,14 +120,14 @@ final class RawEvent {
         try {
             instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
         } catch (DateTimeException notAnInstant) {
-            throw new JsonlFormatException("field '" + field
-                    + "' is not an ISO-8601 UTC instant: " + Problems.quote(text), notAnInstant);
+            throw new JsonlFormatException(
+                    "field '" + field + "' is not an ISO-8601 UTC instant: " + Problems.quote(text), notAnInstant);
         }
         try {
             return EventClock.toEpochNanos(instant);
         } catch (ArithmeticException tooFar) {
-            throw new JsonlFormatException("field '" + field
-                    + "' is out of range (years 1677 to 2262): " + Problems.quote(text), tooFar);
+            throw new JsonlFormatException(
+                    "field '" + field + "' is out of range (years 1677 to 2262): " + Problems.quote(text), tooFar);
         }
     }
 
@@ -185,8 +195,12 @@ final class RawEvent {
         String verb;
 
         ErrorSnapshot toSnapshot() throws JsonlFormatException {
-            return new ErrorSnapshot(require(type, FieldNames.ERROR_TYPE), require(message, FieldNames.ERROR_MESSAGE),
-                    sourceId, httpStatus(), require(verb, FieldNames.ERROR_VERB));
+            return new ErrorSnapshot(
+                    require(type, FieldNames.ERROR_TYPE),
+                    require(message, FieldNames.ERROR_MESSAGE),
+                    sourceId,
+                    httpStatus(),
+                    require(verb, FieldNames.ERROR_VERB));
         }
 
         private Integer httpStatus() throws JsonlFormatException {
@@ -194,7 +208,8 @@ final class RawEvent {
                 return null;
             }
             if (httpStatus < Integer.MIN_VALUE || httpStatus > Integer.MAX_VALUE) {
-                throw new JsonlFormatException("field '" + FieldNames.ERROR_HTTP_STATUS + "' is out of range: " + httpStatus);
+                throw new JsonlFormatException(
+                        "field '" + FieldNames.ERROR_HTTP_STATUS + "' is out of range: " + httpStatus);
             }
             return httpStatus.intValue();
         }

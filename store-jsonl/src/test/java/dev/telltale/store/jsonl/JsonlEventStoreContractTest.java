@@ -1,8 +1,8 @@
 package dev.telltale.store.jsonl;
 
-import dev.telltale.api.store.contract.EventStoreContractTest;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.contract.EventStoreContractTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

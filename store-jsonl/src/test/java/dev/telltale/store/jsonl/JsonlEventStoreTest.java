@@ -1,12 +1,12 @@
 package dev.telltale.store.jsonl;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -22,6 +22,7 @@ class JsonlEventStoreTest {
     static final String GOLDEN_SUCCEEDED = """
             {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
             "type":"command_succeeded","verb":"cbu.create","duration_ns":1500}""";
+
     static final String GOLDEN_FAILED = """
             {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
             "type":"command_failed","verb":"cbu.create","duration_ns":2500,\
@@ -49,12 +50,17 @@ class JsonlEventStoreTest {
     void append_writesOneGoldenLinePerEvent() throws IOException {
         Path file = dir.resolve("events.jsonl");
         try (JsonlEventStore store = JsonlEventStore.open(file, false)) {
-            store.append(List.of(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.started(),
-                    ContractEvents.ended(), ContractEvents.entry()));
+            store.append(List.of(
+                    ContractEvents.succeeded(),
+                    ContractEvents.failed(),
+                    ContractEvents.started(),
+                    ContractEvents.ended(),
+                    ContractEvents.entry()));
         }
 
-        assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_SUCCEEDED + "\n" + GOLDEN_FAILED + "\n"
-                + GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n" + GOLDEN_ENTRY + "\n");
+        assertThat(Files.readString(file, UTF_8))
+                .isEqualTo(GOLDEN_SUCCEEDED + "\n" + GOLDEN_FAILED + "\n" + GOLDEN_STARTED + "\n" + GOLDEN_ENDED + "\n"
+                        + GOLDEN_ENTRY + "\n");
     }
 
     @Test
@@ -90,12 +96,14 @@ class JsonlEventStoreTest {
             store.append(List.of(ContractEvents.ended()));
         }
 
-        assertThat(Files.readString(file, UTF_8))
-                .isEqualTo(GOLDEN_STARTED + "\n" + torn + "\n" + GOLDEN_ENDED + "\n");
+        assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n" + torn + "\n" + GOLDEN_ENDED + "\n");
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
             assertThat(reader.events().toList()).containsExactly(ContractEvents.started(), ContractEvents.ended());
             assertThat(reader.skippedLines()).isEqualTo(1);
-            assertThat(reader.firstSkipped()).get().extracting(JsonlFormatException::lineNumber).isEqualTo(2L);
+            assertThat(reader.firstSkipped())
+                    .get()
+                    .extracting(JsonlFormatException::lineNumber)
+                    .isEqualTo(2L);
         }
     }
 
@@ -118,7 +126,9 @@ class JsonlEventStoreTest {
 
         try (JsonlEventStore store = new JsonlEventStore(file, stream, false)) {
             List<DslEvent> lost = List.of(ContractEvents.succeeded(), ContractEvents.failed());
-            assertThatThrownBy(() -> store.append(lost)).isInstanceOf(IOException.class).hasMessage("disk full");
+            assertThatThrownBy(() -> store.append(lost))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("disk full");
             assertThat(Files.readString(file, UTF_8)).isEqualTo(GOLDEN_STARTED + "\n");
 
             store.append(List.of(ContractEvents.ended()));

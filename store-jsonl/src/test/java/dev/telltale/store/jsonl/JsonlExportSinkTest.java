@@ -31,7 +31,9 @@ class JsonlExportSinkTest {
 
     @Test
     void resume_afterAKillBeforeTheFirstCheckpoint_cutsBackToWhereTheExportStarted() throws IOException {
-        Files.writeString(file(), "{\"v\":1,\"ts\":\"2026-11-27T04:31:27Z\",\"type\":\"command_succeeded\",\"verb\":\"older\",\"duration_ns\":1}\n");
+        Files.writeString(
+                file(),
+                "{\"v\":1,\"ts\":\"2026-11-27T04:31:27Z\",\"type\":\"command_succeeded\",\"verb\":\"older\",\"duration_ns\":1}\n");
         long before = Files.size(file());
         try (JsonlExportSink sink = JsonlExportSink.resumable(file(), "n")) {
             assertThat(sink.resume()).isEqualTo(ExportCheckpoint.START);
@@ -70,9 +72,10 @@ class JsonlExportSinkTest {
             first.resume();
             JsonlExportSink second = JsonlExportSink.resumable(file(), "n");
 
-            assertThatThrownBy(second::resume).isInstanceOf(IOException.class)
-                    .hasMessage(file() + ": another export named 'n' is writing it now (its lock " + file() + ".n.lock is held); "
-                            + "run one at a time");
+            assertThatThrownBy(second::resume)
+                    .isInstanceOf(IOException.class)
+                    .hasMessage(file() + ": another export named 'n' is writing it now (its lock " + file()
+                            + ".n.lock is held); " + "run one at a time");
             second.close();
             first.write(List.of(event(1)), new ExportCheckpoint(10, 1));
         }
@@ -92,8 +95,10 @@ class JsonlExportSinkTest {
             raf.write('X');
         }
 
-        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "n").resume()).isInstanceOf(IOException.class)
-                .hasMessageStartingWith(file() + " does not hold what its checkpoint " + file() + ".n.checkpoint describes");
+        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "n").resume())
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(
+                        file() + " does not hold what its checkpoint " + file() + ".n.checkpoint describes");
     }
 
     @Test
@@ -104,14 +109,18 @@ class JsonlExportSinkTest {
         }
         Files.writeString(file(), "");
 
-        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "n").resume()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "n").resume())
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith(file() + " is shorter (0 bytes) than its checkpoint");
     }
 
     @Test
     void resume_readsACheckpointOfTheEarlierFormat() throws IOException {
         Files.writeString(file(), "line\n");
-        Files.writeString(JsonlExportSink.checkpointFileOf(file(), "old"), "last-index=77\nbytes=5\nexported=1\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                JsonlExportSink.checkpointFileOf(file(), "old"),
+                "last-index=77\nbytes=5\nexported=1\n",
+                StandardCharsets.UTF_8);
 
         try (JsonlExportSink sink = JsonlExportSink.resumable(file(), "old")) {
             assertThat(sink.resume()).isEqualTo(new ExportCheckpoint(77, 1));
@@ -120,7 +129,8 @@ class JsonlExportSinkTest {
 
     @Test
     void resumable_refusesANameThatIsNotAFileNamePart() {
-        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "../x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JsonlExportSink.resumable(file(), "../x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an export name is letters, digits, '.', '_' or '-', got '../x'");
     }
 

@@ -1,11 +1,11 @@
 package dev.telltale.store.jsonl;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,8 @@ class JsonlFormatTest {
                 Arguments.of(ContractEvents.started(), JsonlEventStoreTest.GOLDEN_STARTED),
                 Arguments.of(ContractEvents.ended(), JsonlEventStoreTest.GOLDEN_ENDED),
                 Arguments.of(ContractEvents.entry(), JsonlEventStoreTest.GOLDEN_ENTRY),
-                Arguments.of(ContractEvents.entry(EntryType.USER_INPUT, 1, "hello", null),
+                Arguments.of(
+                        ContractEvents.entry(EntryType.USER_INPUT, 1, "hello", null),
                         JsonlEventStoreTest.GOLDEN_ENTRY_WITHOUT_EVENT));
     }
 
@@ -73,19 +74,24 @@ class JsonlFormatTest {
 
         String line = JsonlFormat.toJson(hostile);
 
-        assertThat(line).contains("\\u0000nul", "\\uDC00 lone low", "\\uDE00\\uD83D reversed", "DROP TABLE")
+        assertThat(line)
+                .contains("\\u0000nul", "\\uDC00 lone low", "\\uDE00\\uD83D reversed", "DROP TABLE")
                 .doesNotContain("\u0000", "\n", "\r");
         assertThat(JsonlFormat.fromJson(line)).isEqualTo(hostile);
     }
 
     @Test
     void toJson_sessionEntryOfTheLongestContent_fitsTheReadersLineLimit() throws JsonlFormatException {
-        DslEvent longest = ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(),
+        DslEvent longest = ContractEvents.entry(
+                EntryType.AGENT_THOUGHT,
+                1,
+                ContractEvents.longestContent(),
                 new dev.telltale.api.EventRef(ContractEvents.SESSION, 1, "\u0001".repeat(256)));
 
         String line = JsonlFormat.toJson(longest);
 
-        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(6 << 20)
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                .isGreaterThan(6 << 20)
                 .isLessThanOrEqualTo(JsonlReader.MAX_LINE_BYTES);
         assertThat(JsonlFormat.fromJson(line)).isEqualTo(longest);
     }
@@ -147,8 +153,8 @@ class JsonlFormatTest {
     @Test
     void fromJson_whenValueIsHugeOrHasLineBreaks_quotesItCutAndOnOneLine() {
         String hugeType = "bad\nline\r" + "x".repeat(100_000);
-        String line = "{\"v\":1,\"ts\":\"2026-11-27T04:31:27Z\",\"type\":\"" + hugeType.replace("\n", "\\n")
-                .replace("\r", "\\r") + "\"}";
+        String line = "{\"v\":1,\"ts\":\"2026-11-27T04:31:27Z\",\"type\":\""
+                + hugeType.replace("\n", "\\n").replace("\r", "\\r") + "\"}";
 
         assertThatThrownBy(() -> JsonlFormat.fromJson(line))
                 .isInstanceOf(JsonlFormatException.class)
@@ -157,12 +163,11 @@ class JsonlFormatTest {
 
     @Test
     void fromJson_whenLineIsBad_namesNoFileOrLine() {
-        assertThatThrownBy(() -> JsonlFormat.fromJson("[]"))
-                .isInstanceOfSatisfying(JsonlFormatException.class, e -> {
-                    assertThat(e).hasMessage("expected a JSON object, got an array");
-                    assertThat(e.source()).isEmpty();
-                    assertThat(e.lineNumber()).isZero();
-                    assertThat(e.reason()).isEqualTo(e.getMessage());
-                });
+        assertThatThrownBy(() -> JsonlFormat.fromJson("[]")).isInstanceOfSatisfying(JsonlFormatException.class, e -> {
+            assertThat(e).hasMessage("expected a JSON object, got an array");
+            assertThat(e.source()).isEmpty();
+            assertThat(e.lineNumber()).isZero();
+            assertThat(e.reason()).isEqualTo(e.getMessage());
+        });
     }
 }

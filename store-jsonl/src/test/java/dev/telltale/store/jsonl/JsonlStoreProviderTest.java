@@ -1,12 +1,12 @@
 package dev.telltale.store.jsonl;
 
-import dev.telltale.api.store.contract.ContractEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.EventStoreProvider;
 import dev.telltale.api.store.StoreConfig;
+import dev.telltale.api.store.contract.ContractEvents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,8 @@ class JsonlStoreProviderTest {
 
     @Test
     void open_whenFsyncIsNotABoolean_namesTheValue() {
-        StoreConfig config = StoreConfig.of("jsonl", Map.of("path", dir.resolve("e.jsonl").toString(), "fsync", "yes"));
+        StoreConfig config =
+                StoreConfig.of("jsonl", Map.of("path", dir.resolve("e.jsonl").toString(), "fsync", "yes"));
 
         assertThatThrownBy(() -> provider().open(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -58,7 +59,8 @@ class JsonlStoreProviderTest {
 
     @Test
     void open_whenASettingIsMisspelt_namesItAndTheKnownOnes() {
-        StoreConfig config = StoreConfig.of("jsonl", Map.of("path", dir.resolve("e.jsonl").toString(), "fsynk", "true"));
+        StoreConfig config =
+                StoreConfig.of("jsonl", Map.of("path", dir.resolve("e.jsonl").toString(), "fsynk", "true"));
 
         assertThatThrownBy(() -> provider().open(config))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -85,7 +87,8 @@ class JsonlStoreProviderTest {
 
         provider.validate(StoreConfig.of("jsonl", Map.of("path", file.toString())));
         assertThat(file.getParent()).doesNotExist();
-        assertThatThrownBy(() -> provider.validate(StoreConfig.of("jsonl", Map.of("path", file.toString(), "fsync", "maybe"))))
+        assertThatThrownBy(() ->
+                        provider.validate(StoreConfig.of("jsonl", Map.of("path", file.toString(), "fsync", "maybe"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'fsync'");
         assertThatThrownBy(() -> provider.validate(StoreConfig.of("jsonl", Map.of())))

@@ -55,9 +55,10 @@ class LineReaderTest {
         List<String> result = new ArrayList<>();
         try (LineReader lines = new LineReader(in, maxLineLength)) {
             while (lines.nextLine()) {
-                result.add(lines.tooLong()
-                        ? "<too long>"
-                        : new String(lines.buffer(), lines.start(), lines.length(), UTF_8));
+                result.add(
+                        lines.tooLong()
+                                ? "<too long>"
+                                : new String(lines.buffer(), lines.start(), lines.length(), UTF_8));
             }
         }
         return result;

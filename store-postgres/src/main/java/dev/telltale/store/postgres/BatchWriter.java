@@ -26,8 +26,9 @@ final class BatchWriter {
 
     static final String COPY_EVENTS = "COPY events.log (timestamp, session_id, event_type, payload, payload_version,"
             + " epoch_nanos, verb, origin, position) FROM STDIN";
-    static final String COPY_ENTRIES = "COPY sessions.log (session_id, timestamp, entry_type, content, source, entry_no,"
-            + " event_session_id, event_epoch_nanos, event_verb, epoch_nanos, origin, position) FROM STDIN";
+    static final String COPY_ENTRIES =
+            "COPY sessions.log (session_id, timestamp, entry_type, content, source, entry_no,"
+                    + " event_session_id, event_epoch_nanos, event_verb, epoch_nanos, origin, position) FROM STDIN";
 
     /** Entries of this batch that refer to an event already exported (in this batch or before). */
     private static final String LINK_NEW_ENTRIES = "UPDATE sessions.log s SET event_id = e.id FROM events.log e"
@@ -88,7 +89,8 @@ final class BatchWriter {
         return java.util.Arrays.copyOf(events.bytes(), events.length());
     }
 
-    private static void link(Connection connection, String sql, UUID origin, long first, long last) throws SQLException {
+    private static void link(Connection connection, String sql, UUID origin, long first, long last)
+            throws SQLException {
         try (PreparedStatement link = connection.prepareStatement(sql)) {
             link.setObject(1, origin);
             link.setLong(2, first);
@@ -144,10 +146,10 @@ final class BatchWriter {
         entries.endRow();
     }
 
-
     /** To the microsecond, rounded down: what {@code timestamptz} keeps, and what the link query computes. */
     static String timestamp(long epochNanos) {
         long micros = Math.floorDiv(epochNanos, 1000);
-        return TIMESTAMP.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000));
+        return TIMESTAMP.format(
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000));
     }
 }

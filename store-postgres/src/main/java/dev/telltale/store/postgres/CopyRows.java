@@ -15,8 +15,7 @@ public final class CopyRows {
     /** The statement the rows are sent with. */
     public static final String COPY_EVENTS = BatchWriter.COPY_EVENTS;
 
-    private CopyRows() {
-    }
+    private CopyRows() {}
 
     /**
      * The COPY text of {@code events} (none a session entry) from {@code origin}, at positions 0, 1, 2, ...

@@ -31,7 +31,12 @@ public final class Database {
     private final int poolSize;
     private final UnaryOperator<String> environment;
 
-    private Database(String jdbcUrl, String user, String passwordEnv, Path passwordFile, int poolSize,
+    private Database(
+            String jdbcUrl,
+            String user,
+            String passwordEnv,
+            Path passwordFile,
+            int poolSize,
             UnaryOperator<String> environment) {
         this.jdbcUrl = requireJdbcUrl(jdbcUrl);
         this.user = user;
@@ -86,7 +91,8 @@ public final class Database {
     }
 
     public Database user(String user) {
-        return new Database(jdbcUrl, Objects.requireNonNull(user, "user"), passwordEnv, passwordFile, poolSize, environment);
+        return new Database(
+                jdbcUrl, Objects.requireNonNull(user, "user"), passwordEnv, passwordFile, poolSize, environment);
     }
 
     /** The password is the value of this environment variable, read when connecting. */
@@ -160,7 +166,10 @@ public final class Database {
                 String line = end < 0 ? content : content.substring(0, end);
                 return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             } catch (IOException e) {
-                throw new IOException("cannot read the password file " + passwordFile + ": " + e.getClass().getSimpleName(), e);
+                throw new IOException(
+                        "cannot read the password file " + passwordFile + ": "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
         }
         return null;
@@ -169,12 +178,11 @@ public final class Database {
     private static String requireJdbcUrl(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             String shown = jdbcUrl == null ? "none" : "'" + Errors.withoutQuery(jdbcUrl) + "'";
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + shown
-                    + " (expected jdbc:postgresql://HOST[:PORT]/DATABASE)");
+            throw new IllegalArgumentException(
+                    "not a PostgreSQL JDBC URL: " + shown + " (expected jdbc:postgresql://HOST[:PORT]/DATABASE)");
         }
         return jdbcUrl;
     }
-
 
     /** Names the database and the user, never the password. */
     @Override

@@ -6,8 +6,7 @@ import java.sql.SQLTransientConnectionException;
 /** What went wrong with a database, in one line a person can act on. */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /**
      * The most telling message in {@code failure}'s causes: the driver's own (such as
@@ -46,12 +45,12 @@ final class Errors {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03")) {
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
                     return true;
                 }
             }
-            if (cause instanceof java.net.ConnectException || cause instanceof java.io.EOFException
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof java.io.EOFException
                     || cause instanceof java.net.SocketException) {
                 return true;
             }

@@ -19,8 +19,7 @@ final class PgText {
     static final char NUL_REPLACEMENT = '\u2400';
     static final char SURROGATE_REPLACEMENT = '\uFFFD';
 
-    private PgText() {
-    }
+    private PgText() {}
 
     /** {@code text} with the replacements made; {@code text} itself when none is needed. */
     static String clean(String text) {
@@ -78,9 +77,14 @@ final class PgText {
             String message = clean(error.message());
             String sourceId = clean(error.sourceId());
             String errorVerb = clean(error.verb());
-            if (verb != failed.verb() || type != error.errorType() || message != error.message()
-                    || sourceId != error.sourceId() || errorVerb != error.verb()) {
-                cleaned = new CommandFailed(verb, failed.durationNanos(),
+            if (verb != failed.verb()
+                    || type != error.errorType()
+                    || message != error.message()
+                    || sourceId != error.sourceId()
+                    || errorVerb != error.verb()) {
+                cleaned = new CommandFailed(
+                        verb,
+                        failed.durationNanos(),
                         new ErrorSnapshot(type, message, sourceId, error.httpStatus(), errorVerb));
             }
         } else if (payload instanceof SessionEntry entry) {
@@ -89,8 +93,14 @@ final class PgText {
             EventRef ref = entry.event();
             String refVerb = ref == null ? null : clean(ref.verb());
             if (source != entry.source() || content != entry.content() || (ref != null && refVerb != ref.verb())) {
-                cleaned = new SessionEntry(entry.entryType(), entry.entryNo(), source, content,
-                        ref == null || refVerb == ref.verb() ? ref : new EventRef(ref.sessionId(), ref.epochNanos(), refVerb));
+                cleaned = new SessionEntry(
+                        entry.entryType(),
+                        entry.entryNo(),
+                        source,
+                        content,
+                        ref == null || refVerb == ref.verb()
+                                ? ref
+                                : new EventRef(ref.sessionId(), ref.epochNanos(), refVerb));
             }
         }
         return cleaned == payload ? event : new DslEvent(event.epochNanos(), event.sessionId(), cleaned);

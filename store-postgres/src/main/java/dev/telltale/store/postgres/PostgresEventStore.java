@@ -84,7 +84,8 @@ public final class PostgresEventStore implements EventStore {
                 throw e;
             }
         } catch (SQLException e) {
-            DatabaseException failure = DatabaseException.of("writing " + batch.size() + " events to " + database.describe(), e);
+            DatabaseException failure =
+                    DatabaseException.of("writing " + batch.size() + " events to " + database.describe(), e);
             if (failure.isConnectionFailure()) {
                 // The pool's other connections went with the server: take fresh ones next time.
                 pool.getHikariPoolMXBean().softEvictConnections();
@@ -96,8 +97,7 @@ public final class PostgresEventStore implements EventStore {
 
     /** Each batch is committed when appended: nothing to flush. */
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

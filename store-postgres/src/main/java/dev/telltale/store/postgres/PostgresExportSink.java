@@ -26,14 +26,15 @@ import java.util.UUID;
  */
 public final class PostgresExportSink implements ExportSink {
 
-    private static final String CHECKPOINT = "SELECT last_position, exported FROM events.export_checkpoint"
-            + " WHERE origin = ? AND name = ?";
+    private static final String CHECKPOINT =
+            "SELECT last_position, exported FROM events.export_checkpoint" + " WHERE origin = ? AND name = ?";
     private static final String SAVE_CHECKPOINT = "INSERT INTO events.export_checkpoint"
             + " (origin, name, last_position, exported, source, updated_at) VALUES (?, ?, ?, ?, ?, now())"
             + " ON CONFLICT (origin, name) DO UPDATE SET last_position = EXCLUDED.last_position,"
             + " exported = EXCLUDED.exported, source = EXCLUDED.source, updated_at = now()";
-    private static final String ROWS_AFTER = "SELECT EXISTS (SELECT 1 FROM events.log WHERE origin = ? AND position > ?)"
-            + " OR EXISTS (SELECT 1 FROM sessions.log WHERE origin = ? AND position > ?)";
+    private static final String ROWS_AFTER =
+            "SELECT EXISTS (SELECT 1 FROM events.log WHERE origin = ? AND position > ?)"
+                    + " OR EXISTS (SELECT 1 FROM sessions.log WHERE origin = ? AND position > ?)";
 
     private final Database database;
     private final UUID origin;
@@ -86,13 +87,15 @@ public final class PostgresExportSink implements ExportSink {
     }
 
     private void takeLock() throws SQLException, IOException {
-        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+        try (PreparedStatement statement =
+                lock.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
             statement.setString(1, "telltale export " + origin + " " + name);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 if (!result.getBoolean(1)) {
                     throw new IOException("export '" + name + "' of " + source + " is running already (another"
-                            + " process holds its lock in " + database.describe() + "); try again when it has finished");
+                            + " process holds its lock in " + database.describe()
+                            + "); try again when it has finished");
                 }
             }
         }
@@ -103,7 +106,9 @@ public final class PostgresExportSink implements ExportSink {
             statement.setObject(1, origin);
             statement.setString(2, name);
             try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? new ExportCheckpoint(result.getLong(1), result.getLong(2)) : ExportCheckpoint.START;
+                return result.next()
+                        ? new ExportCheckpoint(result.getLong(1), result.getLong(2))
+                        : ExportCheckpoint.START;
             }
         }
     }
@@ -121,8 +126,9 @@ public final class PostgresExportSink implements ExportSink {
                     String where = checkpoint.hasPosition()
                             ? "after the checkpoint of export '" + name + "'"
                             : "although export '" + name + "' never ran";
-                    throw new IOException(database.describe() + " already holds events of " + source + " (origin "
-                            + origin + ") " + where + ": another export name wrote them; resume that one (--resume) instead");
+                    throw new IOException(
+                            database.describe() + " already holds events of " + source + " (origin " + origin + ") "
+                                    + where + ": another export name wrote them; resume that one (--resume) instead");
                 }
             }
         }

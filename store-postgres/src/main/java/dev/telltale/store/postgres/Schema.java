@@ -21,8 +21,7 @@ public final class Schema {
 
     static final String HISTORY_TABLE = "telltale_schema_history";
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * What a migration did.
@@ -31,8 +30,7 @@ public final class Schema {
      * @param to the version after
      * @param applied how many versions were applied (0: it was already current)
      */
-    public record Result(String from, String to, int applied) {
-    }
+    public record Result(String from, String to, int applied) {}
 
     /**
      * Brings the database to {@link #VERSION}; does nothing when it is there already.
@@ -46,8 +44,10 @@ public final class Schema {
         try {
             requireNotNewer(flyway);
             MigrateResult result = flyway.migrate();
-            return new Result(result.initialSchemaVersion, result.targetSchemaVersion == null
-                    ? result.initialSchemaVersion : result.targetSchemaVersion, result.migrationsExecuted);
+            return new Result(
+                    result.initialSchemaVersion,
+                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                    result.migrationsExecuted);
         } catch (FlywayException e) {
             throw DatabaseException.of("migrating " + describe(dataSource) + " failed", e);
         }
@@ -96,7 +96,8 @@ public final class Schema {
     }
 
     private static String describe(DataSource dataSource) {
-        return dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? Errors.withoutQuery(pool.getJdbcUrl())
+        return dataSource instanceof com.zaxxer.hikari.HikariDataSource pool
+                ? Errors.withoutQuery(pool.getJdbcUrl())
                 : "the database";
     }
 }

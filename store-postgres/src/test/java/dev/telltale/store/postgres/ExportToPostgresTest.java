@@ -50,19 +50,26 @@ class ExportToPostgresTest {
         for (List<Object> row : postgres.query(db, "SELECT payload::text FROM events.log ORDER BY position")) {
             back.add(JsonlFormat.fromJson((String) row.get(0)));
         }
-        List<DslEvent> notEntries = events.stream().filter(e -> !(e.payload() instanceof SessionEntry)).toList();
+        List<DslEvent> notEntries = events.stream()
+                .filter(e -> !(e.payload() instanceof SessionEntry))
+                .toList();
         assertThat(back).containsExactlyElementsOf(notEntries);
-        assertThat(postgres.query(db, "SELECT event_type, verb, session_id, epoch_nanos, payload_version, timestamp::text"
-                + " FROM events.log ORDER BY position").get(0))
+        assertThat(postgres.query(
+                                db,
+                                "SELECT event_type, verb, session_id, epoch_nanos, payload_version, timestamp::text"
+                                        + " FROM events.log ORDER BY position")
+                        .get(0))
                 .containsExactly("session_started", null, session, T0, 1, "2025-11-24 16:00:00.123456+00");
 
-        List<List<Object>> entries = postgres.query(db, "SELECT entry_type, content, source, entry_no, event_verb"
-                + " FROM sessions.log ORDER BY position");
-        assertThat(entries).containsExactly(
-                listOf("user_input", "create Acme", "REPL", 1L, null),
-                listOf("dsl_command", "cbu.create name=Acme", "REPL", 2L, "cbu.create"),
-                listOf("response", "created cbu-1", "REPL", 3L, null),
-                listOf("error", "exists", "REPL", 4L, "cbu.create"));
+        List<List<Object>> entries = postgres.query(
+                db,
+                "SELECT entry_type, content, source, entry_no, event_verb" + " FROM sessions.log ORDER BY position");
+        assertThat(entries)
+                .containsExactly(
+                        listOf("user_input", "create Acme", "REPL", 1L, null),
+                        listOf("dsl_command", "cbu.create name=Acme", "REPL", 2L, "cbu.create"),
+                        listOf("response", "created cbu-1", "REPL", 3L, null),
+                        listOf("error", "exists", "REPL", 4L, "cbu.create"));
     }
 
     @Test
@@ -73,8 +80,8 @@ class ExportToPostgresTest {
         // The entry before its event, each in a batch of its own: linked when the event arrives.
         export(List.of(entry, other, command), "late", 1);
 
-        List<List<Object>> joined = postgres.query(db, "SELECT e.epoch_nanos, e.verb FROM sessions.log s"
-                + " JOIN events.log e ON e.id = s.event_id");
+        List<List<Object>> joined = postgres.query(
+                db, "SELECT e.epoch_nanos, e.verb FROM sessions.log s" + " JOIN events.log e ON e.id = s.event_id");
         assertThat(joined).containsExactly(List.of(T0 + 10, "cbu.create"));
     }
 
@@ -88,12 +95,14 @@ class ExportToPostgresTest {
 
         export(List.of(failed, withNul, big, content), "hostile", 10);
 
-        assertThat(postgres.query(db, "SELECT payload->'error'->>'message', verb FROM events.log").get(0))
+        assertThat(postgres.query(db, "SELECT payload->'error'->>'message', verb FROM events.log")
+                        .get(0))
                 .containsExactly(hostile, "x\\y");
         assertThat(postgres.query(db, "SELECT content FROM sessions.log ORDER BY entry_no"))
                 .extracting(row -> row.get(0))
                 .containsExactly("a\u2400b\ufffdc\ufffdd", "x".repeat(EventPayload.MAX_CONTENT_LENGTH), hostile);
-        assertThat(postgres.count(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'events' AND tablename = 'log'"))
+        assertThat(postgres.count(
+                        db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'events' AND tablename = 'log'"))
                 .isOne();
     }
 
@@ -110,8 +119,11 @@ class ExportToPostgresTest {
         assertThat(third.exported()).isEqualTo(15);
         assertThat(third.exportedInAll()).isEqualTo(25);
         assertThat(third.resumed()).isTrue();
-        assertThat(postgres.query(db, "SELECT verb FROM events.log ORDER BY id")).extracting(row -> row.get(0))
-                .containsExactlyElementsOf(events.stream().map(e -> ((EventPayload.CommandSucceeded) e.payload()).verb()).toList());
+        assertThat(postgres.query(db, "SELECT verb FROM events.log ORDER BY id"))
+                .extracting(row -> row.get(0))
+                .containsExactlyElementsOf(events.stream()
+                        .map(e -> ((EventPayload.CommandSucceeded) e.payload()).verb())
+                        .toList());
         assertThat(postgres.query(db, "SELECT last_position, exported FROM events.export_checkpoint"))
                 .containsExactly(List.of(24L * 7, 25L));
     }
@@ -124,7 +136,9 @@ class ExportToPostgresTest {
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("export 'nightly' of queue is running already");
         }
-        assertThat(export(List.of(DslEvent.succeeded(T0, session, "v", 1)), "nightly", 10).exported()).isOne();
+        assertThat(export(List.of(DslEvent.succeeded(T0, session, "v", 1)), "nightly", 10)
+                        .exported())
+                .isOne();
     }
 
     @Test
@@ -151,14 +165,17 @@ class ExportToPostgresTest {
 
     @Test
     void aWrongPasswordIsOneLineWithoutThePassword() {
-        Database wrong = Database.at(postgres.jdbcUrl(db)).user(TestPostgres.USER).passwordFromEnv("PW")
+        Database wrong = Database.at(postgres.jdbcUrl(db))
+                .user(TestPostgres.USER)
+                .passwordFromEnv("PW")
                 .environment(name -> "not-" + TestPostgres.PASSWORD);
         assertThatThrownBy(() -> ExactlyOnceExport.builder()
                         .source(after -> new ListCursor(List.of(), after))
                         .sink(PostgresExportSink.to(wrong, origin, "n", "queue"))
                         .run())
                 .isInstanceOf(DatabaseException.class)
-                .satisfies(e -> assertThat(((DatabaseException) e).isConnectionFailure()).isFalse())
+                .satisfies(e -> assertThat(((DatabaseException) e).isConnectionFailure())
+                        .isFalse())
                 .hasMessageContaining("password authentication failed for user \"telltale\"")
                 .hasMessageNotContaining(TestPostgres.PASSWORD)
                 .hasMessageNotContaining("\n");
@@ -174,8 +191,13 @@ class ExportToPostgresTest {
 
     private List<DslEvent> everyKind() {
         DslEvent created = DslEvent.succeeded(T0 + 2, session, "cbu.create", 2_500);
-        DslEvent failed = new DslEvent(T0 + 5, session, new EventPayload.CommandFailed("cbu.create", 900,
-                new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-1", 409, "cbu.create")));
+        DslEvent failed = new DslEvent(
+                T0 + 5,
+                session,
+                new EventPayload.CommandFailed(
+                        "cbu.create",
+                        900,
+                        new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-1", 409, "cbu.create")));
         return List.of(
                 DslEvent.sessionStarted(T0, session, SessionSource.REPL),
                 entry(EntryType.USER_INPUT, 1, "create Acme", null),
@@ -217,12 +239,10 @@ class ExportToPostgresTest {
         }
 
         @Override
-        public void requireAtEnd() {
-        }
+        public void requireAtEnd() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @SuppressWarnings("unused")

@@ -29,13 +29,24 @@ class PostgresEventStoreTest {
     void theProviderMigratesOnStartAndEachBatchIsOneTransaction() throws IOException {
         TestPostgres postgres = TestPostgres.shared();
         String db = postgres.newDatabase();
-        StoreConfig config = StoreConfig.of("postgres", Map.of("jdbc-url", postgres.jdbcUrl(db),
-                "user", TestPostgres.USER, "password-file", TestPostgres.passwordFile(dir).toString(), "migrate", "true"));
+        StoreConfig config = StoreConfig.of(
+                "postgres",
+                Map.of(
+                        "jdbc-url",
+                        postgres.jdbcUrl(db),
+                        "user",
+                        TestPostgres.USER,
+                        "password-file",
+                        TestPostgres.passwordFile(dir).toString(),
+                        "migrate",
+                        "true"));
         assertThat(config.toString()).doesNotContain(TestPostgres.PASSWORD);
         DslEvent command = DslEvent.succeeded(T0, session, "cbu.create", 10);
         try (EventStore store = new PostgresStoreProvider().open(config)) {
             store.append(List.of(command, DslEvent.succeeded(T0 + 5, session, "cbu.get", 3)));
-            store.append(List.of(DslEvent.sessionEntry(T0 + 9, session,
+            store.append(List.of(DslEvent.sessionEntry(
+                    T0 + 9,
+                    session,
                     new SessionEntry(EntryType.DSL_COMMAND, 1, "REPL", "cbu.create", EventRef.to(command)))));
             store.flush();
             assertThat(store.describe()).isEqualTo("postgres " + postgres.jdbcUrl(db));
@@ -53,11 +64,12 @@ class PostgresEventStoreTest {
                 .hasMessageContaining("jdbc-url");
         assertThatThrownBy(() -> provider.validate(StoreConfig.of("postgres", Map.of("jdbc-url", "mysql://x"))))
                 .hasMessageContaining("not a PostgreSQL JDBC URL: 'mysql://x'");
-        assertThatThrownBy(() -> provider.validate(StoreConfig.of("postgres", Map.of("jdbc-url", "jdbc:postgresql://x/y",
-                        "password-env", "A", "password-file", "B"))))
+        assertThatThrownBy(() -> provider.validate(StoreConfig.of(
+                        "postgres",
+                        Map.of("jdbc-url", "jdbc:postgresql://x/y", "password-env", "A", "password-file", "B"))))
                 .hasMessageContaining("not both");
-        assertThatThrownBy(() -> provider.validate(StoreConfig.of("postgres", Map.of("jdbc-url", "jdbc:postgresql://x/y",
-                        "pasword", "typo"))))
+        assertThatThrownBy(() -> provider.validate(
+                        StoreConfig.of("postgres", Map.of("jdbc-url", "jdbc:postgresql://x/y", "pasword", "typo"))))
                 .hasMessageContaining("pasword");
     }
 
@@ -69,7 +81,9 @@ class PostgresEventStoreTest {
                 store.append(List.of(DslEvent.succeeded(T0, session, "a", 1)));
                 postgres.stop();
                 assertThatThrownBy(() -> store.append(List.of(DslEvent.succeeded(T0 + 1, session, "b", 1))))
-                        .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.isConnectionFailure()).isTrue())
+                        .isInstanceOfSatisfying(
+                                DatabaseException.class,
+                                e -> assertThat(e.isConnectionFailure()).isTrue())
                         .hasMessageStartingWith("writing 1 events to " + postgres.jdbcUrl(db) + ": ");
                 postgres.restart();
                 store.append(List.of(DslEvent.succeeded(T0 + 2, session, "c", 1)));

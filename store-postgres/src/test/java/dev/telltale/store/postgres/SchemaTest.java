@@ -34,9 +34,11 @@ class SchemaTest {
         try (HikariDataSource pool = postgres.database(db).pool("test")) {
             Schema.migrate(pool);
             // What a later Telltale would leave: version 2 applied.
-            postgres.execute(db, "INSERT INTO events.telltale_schema_history (installed_rank, version, description,"
-                    + " type, script, checksum, installed_by, execution_time, success)"
-                    + " VALUES (2, '2', 'later', 'SQL', 'V2__later.sql', 1, 'telltale', 1, true)");
+            postgres.execute(
+                    db,
+                    "INSERT INTO events.telltale_schema_history (installed_rank, version, description,"
+                            + " type, script, checksum, installed_by, execution_time, success)"
+                            + " VALUES (2, '2', 'later', 'SQL', 'V2__later.sql', 1, 'telltale', 1, true)");
             long before = postgres.count(db, "SELECT count(*) FROM events.telltale_schema_history");
 
             assertThatThrownBy(() -> Schema.migrate(pool))
@@ -44,7 +46,8 @@ class SchemaTest {
                     .hasMessageContaining("schema version 2, newer than this Telltale knows (1)")
                     .hasMessageContaining("nothing was changed");
             assertThatThrownBy(() -> Schema.requireCurrent(pool)).hasMessageContaining("newer than this Telltale");
-            assertThat(postgres.count(db, "SELECT count(*) FROM events.telltale_schema_history")).isEqualTo(before);
+            assertThat(postgres.count(db, "SELECT count(*) FROM events.telltale_schema_history"))
+                    .isEqualTo(before);
         }
     }
 }

@@ -80,12 +80,17 @@ public final class TestPostgres implements AutoCloseable {
     /** The superuser connects without a password; every other role needs its password. */
     private static void writeHba(Path dir) {
         try {
-            Files.writeString(dir.resolve("pg_hba.conf"), String.join("\n",
-                    "local all all trust",
-                    "host all postgres 127.0.0.1/32 trust",
-                    "host all postgres ::1/128 trust",
-                    "host all all 127.0.0.1/32 scram-sha-256",
-                    "host all all ::1/128 scram-sha-256", ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("pg_hba.conf"),
+                    String.join(
+                            "\n",
+                            "local all all trust",
+                            "host all postgres 127.0.0.1/32 trust",
+                            "host all postgres ::1/128 trust",
+                            "host all all 127.0.0.1/32 scram-sha-256",
+                            "host all all ::1/128 scram-sha-256",
+                            ""),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +118,9 @@ public final class TestPostgres implements AutoCloseable {
 
     /** {@value #USER} on {@code database}, the password read from an environment we control. */
     public Database database(String database) {
-        return Database.at(jdbcUrl(database)).user(USER).passwordFromEnv("TELLTALE_TEST_PW")
+        return Database.at(jdbcUrl(database))
+                .user(USER)
+                .passwordFromEnv("TELLTALE_TEST_PW")
                 .environment(name -> name.equals("TELLTALE_TEST_PW") ? PASSWORD : null);
     }
 

@@ -42,14 +42,14 @@ public final class ContractEvents {
             }
         }
         HOSTILE_CONTENT = content.append(" \uDC00 lone low, \uDE00\uD83D reversed, '); DROP TABLE sessions; -- ")
-                .append("\"},\"type\":\"command_succeeded\" \\u0000 \\").toString();
+                .append("\"},\"type\":\"command_succeeded\" \\u0000 \\")
+                .toString();
     }
 
     /** The command event {@link #entry()} refers to: {@link #succeeded()}. */
     public static final EventRef REF = new EventRef(SESSION, EPOCH_NANOS, "cbu.create");
 
-    private ContractEvents() {
-    }
+    private ContractEvents() {}
 
     public static DslEvent succeeded() {
         return DslEvent.succeeded(EPOCH_NANOS, SESSION, "cbu.create", 1_500);
@@ -60,7 +60,8 @@ public final class ContractEvents {
     }
 
     public static DslEvent failed() {
-        return failed(SESSION, new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-42", 409, "cbu.create"));
+        return failed(
+                SESSION, new ErrorSnapshot("java.lang.IllegalStateException", "exists", "cbu-42", 409, "cbu.create"));
     }
 
     public static DslEvent started() {
@@ -126,8 +127,15 @@ public final class ContractEvents {
         events.add(entry());
         events.add(entry(EntryType.RESPONSE, Long.MAX_VALUE, "", null));
         events.add(entry(EntryType.USER_INPUT, 1, HOSTILE_CONTENT, null));
-        events.add(DslEvent.sessionEntry(Long.MIN_VALUE, null, new SessionEntry(EntryType.ERROR, 1, HOSTILE_TEXT,
-                HOSTILE_TEXT, new EventRef(UUID.randomUUID(), Long.MAX_VALUE, HOSTILE_TEXT))));
+        events.add(DslEvent.sessionEntry(
+                Long.MIN_VALUE,
+                null,
+                new SessionEntry(
+                        EntryType.ERROR,
+                        1,
+                        HOSTILE_TEXT,
+                        HOSTILE_TEXT,
+                        new EventRef(UUID.randomUUID(), Long.MAX_VALUE, HOSTILE_TEXT))));
         return events;
     }
 

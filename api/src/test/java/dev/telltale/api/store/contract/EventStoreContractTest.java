@@ -36,7 +36,9 @@ public abstract class EventStoreContractTest {
 
             assertThatThrownBy(() -> store.append(List.of(ContractEvents.succeeded())))
                     .isInstanceOfSatisfying(StoreAppendException.class, e -> {
-                        assertThat(e.appended()).as("nothing is persisted in deleted files").isZero();
+                        assertThat(e.appended())
+                                .as("nothing is persisted in deleted files")
+                                .isZero();
                         assertThat(e.getMessage()).contains("deleted under this process");
                     });
             store.append(List.of(ContractEvents.failed()));
@@ -73,8 +75,8 @@ public abstract class EventStoreContractTest {
 
     @Test
     void append_sessionEntryOfTheLongestContent_roundTripsExactly() throws IOException {
-        DslEvent longest = ContractEvents.entry(
-                EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), ContractEvents.REF);
+        DslEvent longest =
+                ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), ContractEvents.REF);
         try (EventStore store = openStore()) {
             store.append(List.of(ContractEvents.started(), longest, ContractEvents.ended()));
         }
@@ -92,7 +94,8 @@ public abstract class EventStoreContractTest {
         List<DslEvent> persisted = persistedEvents();
         assertThat(persisted).containsExactly(oversized);
         String kept = ((EventPayload.SessionEntry) persisted.get(0).payload()).content();
-        assertThat(kept).hasSize(EventPayload.MAX_CONTENT_LENGTH - 1)
+        assertThat(kept)
+                .hasSize(EventPayload.MAX_CONTENT_LENGTH - 1)
                 .isEqualTo("x".repeat(EventPayload.MAX_CONTENT_LENGTH - 1));
     }
 
@@ -107,7 +110,8 @@ public abstract class EventStoreContractTest {
             batch.set(0, ContractEvents.started());
         }
 
-        assertThat(persistedEvents()).containsExactly(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.ended());
+        assertThat(persistedEvents())
+                .containsExactly(ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.ended());
     }
 
     @Test
@@ -142,7 +146,11 @@ public abstract class EventStoreContractTest {
         }
 
         assertThat(persistedEvents())
-                .containsExactly(ContractEvents.started(), ContractEvents.succeeded(), ContractEvents.failed(), ContractEvents.ended());
+                .containsExactly(
+                        ContractEvents.started(),
+                        ContractEvents.succeeded(),
+                        ContractEvents.failed(),
+                        ContractEvents.ended());
     }
 
     @Test

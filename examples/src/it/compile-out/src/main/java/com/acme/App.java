@@ -4,8 +4,7 @@ import java.util.UUID;
 
 /** Uses the executor only through its factory: the same code in both builds. */
 public final class App {
-    private App() {
-    }
+    private App() {}
 
     public static void main(String[] args) {
         UUID session = UUID.fromString(args[0]);

@@ -56,10 +56,14 @@ class CompileOutTest {
             classPath.add(System.getProperty("java.class.path"));
         }
         // Without -Pevents the program needs nothing of Telltale at all: only its own classes.
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(java.io.File.pathSeparator, classPath),
-                "-Dtelltale.store=jsonl", "-Dtelltale.store.path=" + events,
-                "com.acme.App", session.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                String.join(java.io.File.pathSeparator, classPath),
+                "-Dtelltale.store=jsonl",
+                "-Dtelltale.store.path=" + events,
+                "com.acme.App",
+                session.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -76,10 +80,13 @@ class CompileOutTest {
         assertEquals(2, lines.size(), String.join("\n", lines));
         String greet = lines.get(0);
         String fail = lines.get(1);
-        assertTrue(greet.contains("\"type\":\"command_succeeded\"") && greet.contains("\"verb\":\"greeter.greet\""), greet);
+        assertTrue(
+                greet.contains("\"type\":\"command_succeeded\"") && greet.contains("\"verb\":\"greeter.greet\""),
+                greet);
         assertTrue(greet.contains("\"session\":\"" + session + "\"") && greet.contains("\"duration_ns\":"), greet);
         assertTrue(fail.contains("\"type\":\"command_failed\"") && fail.contains("\"verb\":\"fail\""), fail);
-        assertTrue(fail.contains("\"type\":\"java.lang.IllegalStateException\",\"message\":\"greeter is tired\""), fail);
+        assertTrue(
+                fail.contains("\"type\":\"java.lang.IllegalStateException\",\"message\":\"greeter is tired\""), fail);
         assertTrue(fail.contains("\"session\":\"" + session + "\""), fail);
     }
 
@@ -92,7 +99,8 @@ class CompileOutTest {
     /** The UTF-8 entries of a class file's constant pool: every class, method and string it names. */
     private static List<String> utf8Constants(Path classFile) throws IOException {
         List<String> utf8 = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(classFile); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(classFile);
+                DataInputStream in = new DataInputStream(raw)) {
             in.readInt();
             in.readUnsignedShort();
             in.readUnsignedShort();
@@ -102,14 +110,19 @@ class CompileOutTest {
                 switch (tag) {
                     case 1 -> utf8.add(in.readUTF());
                     case 7, 8, 16, 19, 20 -> in.readUnsignedShort();
-                    case 15 -> { in.readUnsignedByte(); in.readUnsignedShort(); }
+                    case 15 -> {
+                        in.readUnsignedByte();
+                        in.readUnsignedShort();
+                    }
                     case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-                    case 5, 6 -> { in.readLong(); i++; }
+                    case 5, 6 -> {
+                        in.readLong();
+                        i++;
+                    }
                     default -> throw new IOException(classFile + ": unknown constant pool tag " + tag);
                 }
             }
         }
         return utf8;
     }
-
 }

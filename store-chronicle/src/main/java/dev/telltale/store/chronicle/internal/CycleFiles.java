@@ -59,7 +59,8 @@ public final class CycleFiles {
         for (RollCycles rollCycle : RollCycles.values()) {
             choices.add(rollCycle.name());
         }
-        throw new IllegalArgumentException("expected a Chronicle roll cycle such as " + choices + ", got '" + name + "'");
+        throw new IllegalArgumentException(
+                "expected a Chronicle roll cycle such as " + choices + ", got '" + name + "'");
     }
 
     /** The name of a roll cycle, such as {@code FAST_HOURLY}. */
@@ -174,8 +175,11 @@ public final class CycleFiles {
             return Optional.empty();
         }
         try {
-            java.time.temporal.TemporalAccessor parsed = lenientFormat().parse(name.substring(0, name.length() - SUFFIX.length()));
-            long millis = java.time.LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
+            java.time.temporal.TemporalAccessor parsed =
+                    lenientFormat().parse(name.substring(0, name.length() - SUFFIX.length()));
+            long millis = java.time.LocalDateTime.from(parsed)
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
             return Optional.of((int) cycleAt(millis));
         } catch (java.time.DateTimeException notThisFormat) {
             return Optional.empty();
@@ -183,7 +187,8 @@ public final class CycleFiles {
     }
 
     private DateTimeFormatter lenientFormat() {
-        return new java.time.format.DateTimeFormatterBuilder().appendPattern(rollCycle.format())
+        return new java.time.format.DateTimeFormatterBuilder()
+                .appendPattern(rollCycle.format())
                 .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
                 .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
                 .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0)

@@ -97,8 +97,7 @@ public final class EventLayout {
         }
     }
 
-    private EventLayout() {
-    }
+    private EventLayout() {}
 
     /**
      * Writes {@code event} at {@code out}'s write position. Allocates nothing once {@code texts} knows
@@ -122,7 +121,9 @@ public final class EventLayout {
             }
             case COMMAND_FAILED -> writeFailed(out, (CommandFailed) event.payload(), texts);
             case SESSION_STARTED ->
-                writeEncoded(out, SOURCE_NAMES[((SessionStarted) event.payload()).source().ordinal()]);
+                writeEncoded(
+                        out,
+                        SOURCE_NAMES[((SessionStarted) event.payload()).source().ordinal()]);
             case SESSION_ENDED -> {
                 SessionEnded ended = (SessionEnded) event.payload();
                 out.writeLong(ended.commandCount());
@@ -142,10 +143,11 @@ public final class EventLayout {
             return 0;
         }
         EventRef ref = entry.event();
-        long chars = (long) entry.content().length() + entry.source().length() + (ref == null ? 0 : ref.verb().length());
+        long chars = (long) entry.content().length()
+                + entry.source().length()
+                + (ref == null ? 0 : ref.verb().length());
         return MAX_BYTES_PER_CHAR * chars;
     }
-
 
     /**
      * The event {@code length} bytes at the start of {@code bytes} hold.
@@ -308,7 +310,8 @@ public final class EventLayout {
         String sourceId = (flags & HAS_SOURCE_ID) == 0 ? null : readText(in);
         Integer httpStatus = (flags & HAS_HTTP_STATUS) == 0 ? null : Short.toUnsignedInt(in.getShort());
         String errorVerb = readText(in);
-        return new CommandFailed(verb, durationNanos, new ErrorSnapshot(errorType, message, sourceId, httpStatus, errorVerb));
+        return new CommandFailed(
+                verb, durationNanos, new ErrorSnapshot(errorType, message, sourceId, httpStatus, errorVerb));
     }
 
     private static SessionSource readSource(ByteBuffer in) throws EventFormatException {

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Optional;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
@@ -84,11 +84,12 @@ public final class QueueReader implements Closeable {
         if (!damage.isEmpty() && !skipDamaged) {
             Map.Entry<Path, String> first = damage.entrySet().iterator().next();
             throw new EventLogException(first.getKey() + ": damaged cycle file: " + first.getValue() + "; "
-                    + damage.size() + " of " + cycleFiles.size() + " cycle files are damaged, and nothing after one can "
+                    + damage.size() + " of " + cycleFiles.size()
+                    + " cycle files are damaged, and nothing after one can "
                     + "be read in order (--skip-damaged reads past them)");
         }
-        SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true)
-                .timeoutMS(HEADER_TIMEOUT_MILLIS);
+        SingleChronicleQueueBuilder builder =
+                SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true).timeoutMS(HEADER_TIMEOUT_MILLIS);
         // Naming the queue's own roll cycle spares Chronicle's warning that it overrides the default one.
         rollCycleOf(cycleFiles).ifPresent(builder::rollCycle);
         SingleChronicleQueue queue;
@@ -194,8 +195,15 @@ public final class QueueReader implements Closeable {
                 start = positioner.toStart();
             } else if (from instanceof Position.End && !present.isEmpty() && damaged.containsKey(present.last())) {
                 // Chronicle cannot find the end of a damaged file: the end is that of the last good one.
-                TailerCursor atLastGood = new TailerCursor(tailer, files,
-                        positioner.toFirstAtOrAfter(firstIndexOf(lastGoodCycle())), skipBefore, name, positions, this, false);
+                TailerCursor atLastGood = new TailerCursor(
+                        tailer,
+                        files,
+                        positioner.toFirstAtOrAfter(firstIndexOf(lastGoodCycle())),
+                        skipBefore,
+                        name,
+                        positions,
+                        this,
+                        false);
                 atLastGood.skipToEnd();
                 return atLastGood;
             } else if (from instanceof Position.End) {
@@ -290,7 +298,8 @@ public final class QueueReader implements Closeable {
 
     private static Optional<RollCycle> rollCycleOf(List<Path> cycleFiles) {
         for (Path file : cycleFiles) {
-            Optional<RollCycle> rollCycle = CycleFiles.rollCycleOfFile(file.getFileName().toString());
+            Optional<RollCycle> rollCycle =
+                    CycleFiles.rollCycleOfFile(file.getFileName().toString());
             if (rollCycle.isPresent()) {
                 return rollCycle;
             }

@@ -55,6 +55,7 @@ public final class QueueWriter implements Closeable {
     private final long maxDocumentBytes;
     /** The directory, for its free space and existence: {@code java.io.File}'s calls allocate nothing. */
     private final java.io.File space;
+
     private ExcerptAppender appender;
     private int retainedAtCycle = Integer.MIN_VALUE;
     private int cycleFileCycle = Integer.MIN_VALUE;
@@ -92,12 +93,19 @@ public final class QueueWriter implements Closeable {
      * @param clockMillis the clock that picks the cycle, in milliseconds since the epoch; {@code null}
      *     for the system clock
      */
-    public static QueueWriter open(Path dir, RollCycle rollCycle, Retention retention, boolean pretouch,
-            long blockSize, LongSupplier clockMillis) throws IOException {
+    public static QueueWriter open(
+            Path dir,
+            RollCycle rollCycle,
+            Retention retention,
+            boolean pretouch,
+            long blockSize,
+            LongSupplier clockMillis)
+            throws IOException {
         Path absolute = dir.toAbsolutePath();
         Files.createDirectories(absolute);
         setAsideUnfinishedMetadata(absolute);
-        SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(absolute.toFile()).rollCycle(rollCycle);
+        SingleChronicleQueueBuilder builder =
+                SingleChronicleQueueBuilder.single(absolute.toFile()).rollCycle(rollCycle);
         if (blockSize > 0) {
             builder.blockSize(blockSize);
         }
@@ -139,8 +147,11 @@ public final class QueueWriter implements Closeable {
         if (damage.isPresent()) {
             Path aside = dir.resolve(METADATA_FILE + "." + System.currentTimeMillis() + ".unfinished");
             Files.move(metadata, aside);
-            LOG.warn("Telltale: {} was left unfinished by a crash ({}); moved it to {} and started a new one",
-                    metadata, damage.get(), aside.getFileName());
+            LOG.warn(
+                    "Telltale: {} was left unfinished by a crash ({}); moved it to {} and started a new one",
+                    metadata,
+                    damage.get(),
+                    aside.getFileName());
         }
     }
 
@@ -188,8 +199,10 @@ public final class QueueWriter implements Closeable {
                 }
             }
         } catch (RuntimeException | Error e) {
-            throw new StoreAppendException("chronicle " + dir + ": append failed after " + written + " of "
-                    + batch.size() + " events: " + e, written, e);
+            throw new StoreAppendException(
+                    "chronicle " + dir + ": append failed after " + written + " of " + batch.size() + " events: " + e,
+                    written,
+                    e);
         }
         requireCycleFile(written);
         if (readAhead != null) {
@@ -237,12 +250,23 @@ public final class QueueWriter implements Closeable {
         if (usable < needed) {
             if (!space.isDirectory()) {
                 vanished = true;
-                throw new StoreAppendException("chronicle " + dir + ": the queue directory was deleted under this "
-                        + "process; nothing written, and the queue is created again", 0, null);
+                throw new StoreAppendException(
+                        "chronicle " + dir + ": the queue directory was deleted under this "
+                                + "process; nothing written, and the queue is created again",
+                        0,
+                        null);
             }
-            throw new StoreAppendException(String.format(Locale.ROOT,
-                    "chronicle %s: no space left on the file system (%,d bytes free, need %,d for %d events and "
-                            + "headroom); nothing written", dir, usable, needed, events), 0, null);
+            throw new StoreAppendException(
+                    String.format(
+                            Locale.ROOT,
+                            "chronicle %s: no space left on the file system (%,d bytes free, need %,d for %d events and "
+                                    + "headroom); nothing written",
+                            dir,
+                            usable,
+                            needed,
+                            events),
+                    0,
+                    null);
         }
     }
 
@@ -254,9 +278,13 @@ public final class QueueWriter implements Closeable {
         }
         if (!cycleFile.exists()) {
             vanished = true;
-            throw new StoreAppendException("chronicle " + dir + ": the queue file " + cycleFile
-                    + " was deleted under this process; the " + written + " events just written to it are lost, "
-                    + "and the queue is created again", 0, null);
+            throw new StoreAppendException(
+                    "chronicle " + dir + ": the queue file " + cycleFile
+                            + " was deleted under this process; the " + written
+                            + " events just written to it are lost, "
+                            + "and the queue is created again",
+                    0,
+                    null);
         }
     }
 
@@ -341,8 +369,9 @@ public final class QueueWriter implements Closeable {
     private void write(ExcerptAppender events, DslEvent event) {
         long textBytes = EventLayout.entryTextBytes(event);
         if (textBytes > maxDocumentBytes - BYTES_PER_EVENT_RESERVED) {
-            throw new IllegalArgumentException("a session entry of up to " + textBytes + " bytes of text does not fit a "
-                    + "Chronicle document of this queue (at most " + maxDocumentBytes + " bytes, a quarter of its block)");
+            throw new IllegalArgumentException("a session entry of up to " + textBytes
+                    + " bytes of text does not fit a " + "Chronicle document of this queue (at most " + maxDocumentBytes
+                    + " bytes, a quarter of its block)");
         }
         try (DocumentContext document = events.writingDocument()) {
             try {

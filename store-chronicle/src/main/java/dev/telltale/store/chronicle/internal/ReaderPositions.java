@@ -53,8 +53,9 @@ public final class ReaderPositions {
      */
     public static String requireValidName(String name) {
         if (name == null || !VALID_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("reader name must be letters, digits, '.', '_' or '-' ([A-Za-z0-9._-]+), got "
-                    + (name == null ? "null" : "'" + name + "'"));
+            throw new IllegalArgumentException(
+                    "reader name must be letters, digits, '.', '_' or '-' ([A-Za-z0-9._-]+), got "
+                            + (name == null ? "null" : "'" + name + "'"));
         }
         return name;
     }
@@ -119,8 +120,8 @@ public final class ReaderPositions {
         Files.createDirectories(dir);
         Path temporary = dir.resolve(file.getFileName() + ".tmp");
         byte[] text = String.format(Locale.ROOT, "0x%016x%n", index).getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(text);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -159,8 +160,10 @@ public final class ReaderPositions {
             return requireNonNegative(Long.parseLong(trimmed));
         } catch (NumberFormatException e) {
             String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed;
-            throw new EventLogException(file + ": not a reader position (expected an index such as 0x6b09132500000002, got '"
-                    + shown.replaceAll("\\p{Cntrl}", "?") + "')", e);
+            throw new EventLogException(
+                    file + ": not a reader position (expected an index such as 0x6b09132500000002, got '"
+                            + shown.replaceAll("\\p{Cntrl}", "?") + "')",
+                    e);
         }
     }
 

@@ -44,8 +44,8 @@ public record Retention(int retainCycles, Duration retainAge) {
      * @param nowMillis the time now, in milliseconds since the epoch
      * @param files when each cycle starts and ends
      */
-    public List<Integer> cyclesToDelete(NavigableSet<Integer> present, int currentCycle, int oldestReaderCycle,
-            long nowMillis, CycleFiles files) {
+    public List<Integer> cyclesToDelete(
+            NavigableSet<Integer> present, int currentCycle, int oldestReaderCycle, long nowMillis, CycleFiles files) {
         List<Integer> doomed = new ArrayList<>();
         if (!deletesAnything() || present.isEmpty()) {
             return doomed;

@@ -30,14 +30,23 @@ public final class TailerCursor implements EventCursor {
     private final boolean backward;
     /** Nothing is left to read, ever (every cycle file is damaged and skipped). */
     private boolean exhausted;
+
     private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
     private long nextIndex;
     /** Events stamped before this are skipped, until the first one that is not. */
     private long skipBefore;
+
     private boolean closed;
 
-    TailerCursor(ExcerptTailer tailer, CycleFiles files, long startIndex, long skipBefore, String name,
-            ReaderPositions positions, QueueReader reader, boolean backward) {
+    TailerCursor(
+            ExcerptTailer tailer,
+            CycleFiles files,
+            long startIndex,
+            long skipBefore,
+            String name,
+            ReaderPositions positions,
+            QueueReader reader,
+            boolean backward) {
         this.tailer = tailer;
         this.reader = reader;
         this.backward = backward;
@@ -157,8 +166,9 @@ public final class TailerCursor implements EventCursor {
             long remaining = bytes.readRemaining();
             // Every text of an event is bounded: a larger length means a damaged header.
             if (remaining > EventLayout.MAX_EVENT_BYTES) {
-                throw new EventFormatException("a document of " + remaining + " bytes is larger than any event (at most "
-                        + EventLayout.MAX_EVENT_BYTES + "): the file is damaged");
+                throw new EventFormatException(
+                        "a document of " + remaining + " bytes is larger than any event (at most "
+                                + EventLayout.MAX_EVENT_BYTES + "): the file is damaged");
             }
             int length = (int) remaining;
             if (buffer.length < length) {
@@ -169,14 +179,15 @@ public final class TailerCursor implements EventCursor {
             nextIndex = index + 1;
             return new RecordedEvent(index, event);
         } catch (EventFormatException e) {
-            throw new EventLogException(files.fileOfIndex(index) + ": event at index " + hex(index) + ": "
-                    + e.getMessage(), e);
+            throw new EventLogException(
+                    files.fileOfIndex(index) + ": event at index " + hex(index) + ": " + e.getMessage(), e);
         } catch (Exception | InternalError e) {
             // Chronicle also throws checked exceptions it does not declare (a damaged file header gives a
             // StreamCorruptedException), and a mapped read past the end of a cut-short file faults into
             // an InternalError.
-            throw new EventLogException(files.fileOf(tailer.cycle()) + ": cannot read the event at or after index "
-                    + hex(index) + ": " + e, e);
+            throw new EventLogException(
+                    files.fileOf(tailer.cycle()) + ": cannot read the event at or after index " + hex(index) + ": " + e,
+                    e);
         }
     }
 
@@ -187,7 +198,8 @@ public final class TailerCursor implements EventCursor {
                 return false;
             }
         } catch (RuntimeException | InternalError e) {
-            throw new EventLogException(files.fileOf(cycle) + ": cannot step past the damaged cycle file before it: " + e, e);
+            throw new EventLogException(
+                    files.fileOf(cycle) + ": cannot step past the damaged cycle file before it: " + e, e);
         }
         nextIndex = reader.firstIndexOf(cycle);
         return true;

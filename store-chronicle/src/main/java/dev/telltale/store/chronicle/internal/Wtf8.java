@@ -9,8 +9,7 @@ import net.openhft.chronicle.bytes.Bytes;
  */
 public final class Wtf8 {
 
-    private Wtf8() {
-    }
+    private Wtf8() {}
 
     /** How many bytes {@link #write} writes for {@code text}. */
     public static int encodedLength(String text) {
@@ -102,15 +101,18 @@ public final class Wtf8 {
                 text.append((char) ((first & 0x1F) << 6 | continuation(bytes, at, 1, end)));
                 at += 2;
             } else if (first >= 0xE0 && first < 0xF0) {
-                int value = (first & 0x0F) << 12 | continuation(bytes, at, 1, end) << 6 | continuation(bytes, at, 2, end);
+                int value =
+                        (first & 0x0F) << 12 | continuation(bytes, at, 1, end) << 6 | continuation(bytes, at, 2, end);
                 if (value < 0x800) {
                     throw invalid(at - offset, first);
                 }
                 text.append((char) value);
                 at += 3;
             } else if (first >= 0xF0 && first < 0xF5) {
-                int codePoint = (first & 0x07) << 18 | continuation(bytes, at, 1, end) << 12
-                        | continuation(bytes, at, 2, end) << 6 | continuation(bytes, at, 3, end);
+                int codePoint = (first & 0x07) << 18
+                        | continuation(bytes, at, 1, end) << 12
+                        | continuation(bytes, at, 2, end) << 6
+                        | continuation(bytes, at, 3, end);
                 if (codePoint < 0x10000 || codePoint > Character.MAX_CODE_POINT) {
                     throw invalid(at - offset, first);
                 }
@@ -124,7 +126,8 @@ public final class Wtf8 {
     }
 
     private static boolean isPairAt(String text, int i) {
-        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+        return Character.isHighSurrogate(text.charAt(i))
+                && i + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(i + 1));
     }
 
@@ -137,7 +140,7 @@ public final class Wtf8 {
     }
 
     private static EventFormatException invalid(int position, int first) {
-        return new EventFormatException(
-                "text is not WTF-8: byte " + position + " (0x" + Integer.toHexString(first) + ") starts no valid sequence");
+        return new EventFormatException("text is not WTF-8: byte " + position + " (0x" + Integer.toHexString(first)
+                + ") starts no valid sequence");
     }
 }

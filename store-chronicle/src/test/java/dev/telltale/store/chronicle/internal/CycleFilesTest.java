@@ -14,7 +14,8 @@ class CycleFilesTest {
     @Test
     void rollCycleNamed_knowsEveryFamily() {
         assertThat(CycleFiles.rollCycleNamed("FAST_HOURLY")).isSameAs(RollCycles.FAST_HOURLY);
-        assertThat(CycleFiles.nameOf(CycleFiles.rollCycleNamed("TEST_SECONDLY"))).isEqualTo("TEST_SECONDLY");
+        assertThat(CycleFiles.nameOf(CycleFiles.rollCycleNamed("TEST_SECONDLY")))
+                .isEqualTo("TEST_SECONDLY");
         assertThat(CycleFiles.nameOf(CycleFiles.rollCycleNamed("LARGE_DAILY"))).isEqualTo("LARGE_DAILY");
     }
 
@@ -39,8 +40,10 @@ class CycleFilesTest {
     void rollCycleOfFile_recognisesEachRollCyclesOwnNames() {
         for (RollCycle rollCycle : RollCycles.all()) {
             CycleFiles files = new CycleFiles(Path.of("q"), rollCycle, 0);
-            String name = files.fileOf((int) files.cycleAt(Instant.parse("2026-11-27T04:31:27Z").toEpochMilli()))
-                    .getFileName().toString();
+            String name = files.fileOf((int)
+                            files.cycleAt(Instant.parse("2026-11-27T04:31:27Z").toEpochMilli()))
+                    .getFileName()
+                    .toString();
 
             assertThat(CycleFiles.rollCycleOfFile(name)).as(name).contains(rollCycle);
         }
@@ -53,10 +56,13 @@ class CycleFilesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void cycleOf_readsTheCycleBackFromTheFileNameOfEveryRollCycleShape(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        for (String name : java.util.List.of("FAST_HOURLY", "FAST_DAILY", "FIVE_MINUTELY", "TEST_SECONDLY", "HOURLY", "DAILY")) {
+    void cycleOf_readsTheCycleBackFromTheFileNameOfEveryRollCycleShape(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String name :
+                java.util.List.of("FAST_HOURLY", "FAST_DAILY", "FIVE_MINUTELY", "TEST_SECONDLY", "HOURLY", "DAILY")) {
             CycleFiles files = new CycleFiles(dir, CycleFiles.rollCycleNamed(name), 0);
-            int cycle = (int) files.cycleAt(java.time.Instant.parse("2026-11-27T04:31:27Z").toEpochMilli());
+            int cycle = (int) files.cycleAt(
+                    java.time.Instant.parse("2026-11-27T04:31:27Z").toEpochMilli());
 
             assertThat(files.cycleOf(files.fileOf(cycle))).as(name).contains(cycle);
         }

@@ -35,8 +35,8 @@ class EventLayoutTest {
             + "2b1a0f9e8d7c6b9a" + "0a" + "6362752e637265617465" + "dc05000000000000";
 
     /** Layout version 1 of a session end outside any session. */
-    private static final String GOLDEN_ENDED = "010400" + "15430562a5cceb18" + "0c00000000000000"
-            + "0200000000000000" + "005ed0b200000000";
+    private static final String GOLDEN_ENDED =
+            "010400" + "15430562a5cceb18" + "0c00000000000000" + "0200000000000000" + "005ed0b200000000";
 
     /** Layout version 1, type 5: a DSL command entry in a session, referring to its command's event. */
     private static final String GOLDEN_ENTRY = "010501" + "15430562a5cceb18" + "5e4f1d3c528a7e0b" + "2b1a0f9e8d7c6b9a"
@@ -99,11 +99,22 @@ class EventLayoutTest {
 
     @Test
     void write_entryTypes_haveFixedCodes() {
-        Map<EntryType, Integer> codes = Map.of(EntryType.USER_INPUT, 1, EntryType.AGENT_THOUGHT, 2,
-                EntryType.DSL_COMMAND, 3, EntryType.RESPONSE, 4, EntryType.ERROR, 5);
+        Map<EntryType, Integer> codes = Map.of(
+                EntryType.USER_INPUT,
+                1,
+                EntryType.AGENT_THOUGHT,
+                2,
+                EntryType.DSL_COMMAND,
+                3,
+                EntryType.RESPONSE,
+                4,
+                EntryType.ERROR,
+                5);
 
         for (EntryType type : EntryType.values()) {
-            assertThat(encode(entry(type, "c", null))[ENTRY_TYPE_OFFSET]).as(type.name()).isEqualTo(codes.get(type).byteValue());
+            assertThat(encode(entry(type, "c", null))[ENTRY_TYPE_OFFSET])
+                    .as(type.name())
+                    .isEqualTo(codes.get(type).byteValue());
         }
         assertThat(codes).hasSameSizeAs(EntryType.values());
     }
@@ -119,7 +130,9 @@ class EventLayoutTest {
 
     @Test
     void writeThenRead_hostileContent_roundTripsExactly() throws EventFormatException {
-        DslEvent hostile = entry(EntryType.USER_INPUT, ContractEvents.HOSTILE_CONTENT,
+        DslEvent hostile = entry(
+                EntryType.USER_INPUT,
+                ContractEvents.HOSTILE_CONTENT,
                 new EventRef(SESSION, Long.MIN_VALUE, ContractEvents.HOSTILE_TEXT));
         byte[] bytes = encode(hostile);
 
@@ -129,11 +142,19 @@ class EventLayoutTest {
     @Test
     void write_theLargestSessionEntry_fitsMaxEventBytesAndItsReservation() throws EventFormatException {
         String longest = "\u0800".repeat(EventPayload.MAX_VERB_LENGTH);
-        DslEvent entry = DslEvent.sessionEntry(EPOCH_NANOS, SESSION, new SessionEntry(EntryType.AGENT_THOUGHT,
-                Long.MAX_VALUE, longest, ContractEvents.longestContent(), new EventRef(SESSION, EPOCH_NANOS, longest)));
+        DslEvent entry = DslEvent.sessionEntry(
+                EPOCH_NANOS,
+                SESSION,
+                new SessionEntry(
+                        EntryType.AGENT_THOUGHT,
+                        Long.MAX_VALUE,
+                        longest,
+                        ContractEvents.longestContent(),
+                        new EventRef(SESSION, EPOCH_NANOS, longest)));
         byte[] bytes = encode(entry);
 
-        assertThat((long) bytes.length).isGreaterThan(3L * EventPayload.MAX_CONTENT_LENGTH)
+        assertThat((long) bytes.length)
+                .isGreaterThan(3L * EventPayload.MAX_CONTENT_LENGTH)
                 .isLessThanOrEqualTo(EventLayout.MAX_EVENT_BYTES)
                 .isLessThanOrEqualTo(EventLayout.entryTextBytes(entry) + QueueWriter.BYTES_PER_EVENT_RESERVED);
         assertThat(EventLayout.read(bytes, bytes.length)).isEqualTo(entry);
@@ -141,14 +162,16 @@ class EventLayoutTest {
 
     @Test
     void entryTextBytes_ofAnyOtherEvent_isZero() {
-        assertThat(EventLayout.entryTextBytes(DslEvent.succeeded(EPOCH_NANOS, SESSION, "v".repeat(256), 1))).isZero();
+        assertThat(EventLayout.entryTextBytes(DslEvent.succeeded(EPOCH_NANOS, SESSION, "v".repeat(256), 1)))
+                .isZero();
     }
 
     @ParameterizedTest(name = "byte {0} set to {1}")
     @CsvSource({
         "27, 9, unknown entry type 9",
         "44, 3, unknown entry flags 0x3",
-        "28, 0, 'invalid event: entryNo must be positive, got 0'"})
+        "28, 0, 'invalid event: entryNo must be positive, got 0'"
+    })
     void read_sessionEntryWithAByteChanged_saysWhatIsWrong(int offset, byte value, String message) {
         byte[] bytes = HexFormat.of().parseHex(GOLDEN_ENTRY);
         bytes[offset] = value;
@@ -211,7 +234,8 @@ class EventLayoutTest {
 
     @Test
     void read_blankVerb_isAnInvalidEvent() {
-        byte[] bytes = HexFormat.of().parseHex(GOLDEN_SUCCEEDED.replace("6362752e637265617465", "20202020202020202020"));
+        byte[] bytes =
+                HexFormat.of().parseHex(GOLDEN_SUCCEEDED.replace("6362752e637265617465", "20202020202020202020"));
 
         assertThatThrownBy(() -> EventLayout.read(bytes, bytes.length))
                 .isInstanceOf(EventFormatException.class)

@@ -24,7 +24,8 @@ class QueueWriterTest {
 
     @Test
     void bytesNeeded_ofTheLongestEntries_coversWhatTheyTakeInAnyList() {
-        DslEvent longest = ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), ContractEvents.REF);
+        DslEvent longest =
+                ContractEvents.entry(EntryType.AGENT_THOUGHT, 1, ContractEvents.longestContent(), ContractEvents.REF);
         long written = encodedLength(longest);
 
         assertThat(QueueWriter.bytesNeeded(List.of(longest, longest)))

@@ -1,6 +1,5 @@
 package dev.telltale.store.chronicle.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -39,8 +38,9 @@ class ReadAheadTest {
 
             Files.delete(small.toPath().resolveSibling("1.cq4"));
             readAhead.wrote(small, 0);
-            await().atMost(Duration.ofSeconds(10)).until(() -> readAhead.bytesRead()
-                    == ReadAhead.AHEAD_BYTES + ReadAhead.AHEAD_BYTES / 2 + (1L << 20));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            readAhead.bytesRead() == ReadAhead.AHEAD_BYTES + ReadAhead.AHEAD_BYTES / 2 + (1L << 20));
         }
     }
 

@@ -16,6 +16,7 @@ class RetentionTest {
     /** Hourly cycles 100..109; 109 is the current one. */
     private static final NavigableSet<Integer> PRESENT =
             IntStream.rangeClosed(100, 109).boxed().collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
+
     private static final CycleFiles FILES = new CycleFiles(Path.of("q"), RollCycles.FAST_HOURLY, 0);
     private static final long NOW = FILES.startMillisOf(109) + 1_000;
     private static final int NO_READER = Integer.MAX_VALUE;
@@ -41,7 +42,8 @@ class RetentionTest {
     void cyclesToDelete_withBothLimits_deletesWhatBreaksEither() {
         Retention retention = new Retention(8, Duration.ofHours(6));
 
-        assertThat(retention.cyclesToDelete(PRESENT, 109, NO_READER, NOW, FILES)).containsExactly(100, 101, 102);
+        assertThat(retention.cyclesToDelete(PRESENT, 109, NO_READER, NOW, FILES))
+                .containsExactly(100, 101, 102);
     }
 
     @Test
@@ -56,19 +58,22 @@ class RetentionTest {
         Retention retention = new Retention(1, Duration.ofMillis(1));
 
         assertThat(retention.cyclesToDelete(PRESENT, 200, NO_READER, FILES.startMillisOf(300), FILES))
-                .doesNotContain(109).hasSize(9);
+                .doesNotContain(109)
+                .hasSize(9);
         assertThat(retention.cyclesToDelete(PRESENT, 105, NO_READER, FILES.startMillisOf(300), FILES))
                 .containsExactly(100, 101, 102, 103, 104);
     }
 
     @Test
     void cyclesToDelete_withoutLimits_deletesNothing() {
-        assertThat(Retention.KEEP_ALL.cyclesToDelete(PRESENT, 109, NO_READER, NOW, FILES)).isEmpty();
+        assertThat(Retention.KEEP_ALL.cyclesToDelete(PRESENT, 109, NO_READER, NOW, FILES))
+                .isEmpty();
     }
 
     @Test
     void new_negativeLimits_areRejectedNamingTheValue() {
-        assertThatThrownBy(() -> new Retention(-1, Duration.ZERO)).hasMessage("retainCycles must not be negative, got -1");
+        assertThatThrownBy(() -> new Retention(-1, Duration.ZERO))
+                .hasMessage("retainCycles must not be negative, got -1");
         assertThatThrownBy(() -> new Retention(0, Duration.ofDays(-1)))
                 .hasMessage("retainAge must be zero or positive, got PT-24H");
     }

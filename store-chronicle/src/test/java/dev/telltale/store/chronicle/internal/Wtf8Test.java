@@ -11,14 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Wtf8Test {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "cbu.create", "naïve", "\u0436\u4e2d", "\uD83D\uDE00 emoji", "\u2028\u0000\u007f\u0080\u07ff\u0800\uffff"})
+    @ValueSource(
+            strings = {
+                "",
+                "cbu.create",
+                "naïve",
+                "\u0436\u4e2d",
+                "\uD83D\uDE00 emoji",
+                "\u2028\u0000\u007f\u0080\u07ff\u0800\uffff"
+            })
     void encode_validText_isExactlyUtf8(String text) {
         assertThat(Wtf8.encode(text)).isEqualTo(text.getBytes(UTF_8));
         assertThat(Wtf8.encodedLength(text)).isEqualTo(text.getBytes(UTF_8).length);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lone\uD800", "\uDC00first", "\uDBFF", "pair\uD83D\uDE00 then lone \uDE00\uD83D", "\uD800\uD800\uDC00"})
+    @ValueSource(
+            strings = {
+                "lone\uD800",
+                "\uDC00first",
+                "\uDBFF",
+                "pair\uD83D\uDE00 then lone \uDE00\uD83D",
+                "\uD800\uD800\uDC00"
+            })
     void encodeThenDecode_textWithLoneSurrogates_comesBackExactly(String text) throws EventFormatException {
         byte[] encoded = Wtf8.encode(text);
 
