@@ -151,7 +151,9 @@ public final class TelltaleSession implements AutoCloseable {
                 lastCommandLock.unlockRead(stamp);
             }
         }
-        return verb == null ? Optional.empty() : Optional.of(new EventRef(id, epochNanos, verb));
+        // A verb that is no verb (only a caller of recordCommand other than generated code can give one)
+        // refers to nothing rather than making lastCommand() throw.
+        return verb == null || verb.isBlank() ? Optional.empty() : Optional.of(new EventRef(id, epochNanos, verb));
     }
 
     /**
