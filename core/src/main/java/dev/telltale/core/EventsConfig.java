@@ -184,7 +184,7 @@ public final class EventsConfig {
      * The default buffer size for {@code stripes} stripes and a maximum heap: {@link #DEFAULT_BUFFER_SIZE},
      * halved while the queue full ({@code Events.BYTES_PER_QUEUED_EVENT} per event) would take more than
      * a sixteenth of the heap, but not below {@link #MIN_DEFAULT_BUFFER_SIZE}. With 4 stripes (2 cores)
-     * the full default needs a heap of 512 MiB; its slot arrays take 256 KiB per stripe.
+     * the full default needs a heap of 512 MiB; its slots take 1.5 MiB per stripe (24 bytes each).
      */
     static int defaultBufferSize(int stripes, long maxHeapBytes) {
         int size = DEFAULT_BUFFER_SIZE;
