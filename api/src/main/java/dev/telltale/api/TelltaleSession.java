@@ -103,19 +103,6 @@ public final class TelltaleSession implements AutoCloseable {
     }
 
     /**
-     * Counts one command and remembers its event for {@link #lastCommand()}; called by Telltale's
-     * generated code when a command of this session ends, just before the event is emitted.
-     */
-    public void recordCommand(DslEvent event) {
-        String verb = event.commandVerb();
-        if (verb == null) {
-            recordCommand(event.type() == EventType.COMMAND_FAILED);
-        } else {
-            recordCommand(event.epochNanos(), verb, event.type() == EventType.COMMAND_FAILED);
-        }
-    }
-
-    /**
      * Counts one command and remembers it for {@link #lastCommand()}, given by its start and verb;
      * what Telltale's generated code calls when a command of this session ends, just before its event
      * is handed over. Allocates nothing.

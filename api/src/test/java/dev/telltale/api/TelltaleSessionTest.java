@@ -69,14 +69,4 @@ class TelltaleSessionTest {
             assertThat(session.commandCount()).isEqualTo(1);
         }
     }
-
-    @Test
-    void recordCommand_ofAnEvent_remembersItsStartAndVerb() {
-        try (TelltaleSession session = TelltaleSession.open(SessionSource.REPL)) {
-            session.recordCommand(DslEvent.failed(42L, session.id(), "cbu.get", 3L, new IllegalStateException("x")));
-
-            assertThat(session.lastCommand()).contains(new EventRef(session.id(), 42L, "cbu.get"));
-            assertThat(session.errorCount()).isEqualTo(1);
-        }
-    }
 }
