@@ -1,14 +1,16 @@
-// The README's "Use it in your project" path, as a user follows it: the files it shows, copied into
-// an empty directory, and the commands it shows, run there with bash, once per Maven found. Every
-// file and command comes out of README.md: nothing here is a second copy of them.
+// The "Use it in your project" path of docs/getting-started.md, as a user follows it: the files it
+// shows, copied into an empty directory, and the commands it shows, run there with bash, once per
+// Maven found. Every file and command comes out of the blocks marked `<!-- readme-project: NAME -->`
+// in docs/getting-started.md: nothing here is a second copy of them.
 import java.util.concurrent.TimeUnit
 
 File root = new File(rootDir as String).canonicalFile
-String readme = new File(root, 'README.md').getText('UTF-8')
+String guidePath = 'docs/getting-started.md'
+String guide = new File(root, guidePath).getText('UTF-8')
 def blocks = [:]
-def matcher = readme =~ /(?s)<!-- readme-project: (\S+) -->\s*```\w*\n(.*?)```/
+def matcher = guide =~ /(?s)<!-- readme-project: (\S+) -->\s*```\w*\n(.*?)```/
 matcher.each { all, name, text -> blocks[name] = text }
-assert blocks.keySet().containsAll(['pom.xml', 'commands']) : "README.md has no readme-project blocks: ${blocks.keySet()}"
+assert blocks.keySet().containsAll(['pom.xml', 'commands']) : "${guidePath} has no readme-project blocks: ${blocks.keySet()}"
 
 // The Telltale artifacts come from the repository the invoker installed them into; the rest from the
 // invoking build's own local repository, then Maven Central.
@@ -65,7 +67,7 @@ mavens.each { mavenVersion, mavenHome ->
     assert started.waitFor(10, TimeUnit.MINUTES)
     new File(work, 'output.txt').text = output
     println "readme-project with Maven ${mavenVersion}:\n${output}"
-    assert started.exitValue() == 0 : "the README's commands failed with Maven ${mavenVersion}"
+    assert started.exitValue() == 0 : "the commands of ${guidePath} failed with Maven ${mavenVersion}"
 
     // Maven 3.8 writes colour resets (ESC[0m) even with -B -q; a terminal shows nothing of them.
     def lines = output.replaceAll(/\u001B\[[0-9;]*m/, '').readLines()

@@ -1,7 +1,7 @@
 package com.acme;
 
+import dev.telltale.api.Capture;
 import dev.telltale.api.TelltaleSession;
-import dev.telltale.api.runtime.Capture;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;

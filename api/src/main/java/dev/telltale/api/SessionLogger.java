@@ -1,6 +1,5 @@
 package dev.telltale.api;
 
-import dev.telltale.api.runtime.EventRuntime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

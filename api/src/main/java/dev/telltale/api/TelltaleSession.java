@@ -1,6 +1,5 @@
 package dev.telltale.api;
 
-import dev.telltale.api.runtime.EventRuntime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,8 +93,8 @@ public final class TelltaleSession implements AutoCloseable {
         return errors.sum();
     }
 
-    /** Counts one command; called by Telltale's generated code when a command of this session ends. */
-    public void recordCommand(boolean failed) {
+    /** Counts one command, when a command of this session ends. */
+    void recordCommand(boolean failed) {
         commands.increment();
         if (failed) {
             errors.increment();
@@ -103,11 +102,11 @@ public final class TelltaleSession implements AutoCloseable {
     }
 
     /**
-     * Counts one command and remembers it for {@link #lastCommand()}, given by its start and verb;
-     * what Telltale's generated code calls when a command of this session ends, just before its event
-     * is handed over. Allocates nothing.
+     * Counts one command and remembers it for {@link #lastCommand()}, given by its start and verb, when
+     * a command of this session ends, just before its event is handed over ({@link Capture}: generated
+     * code and {@link CommandTimer}, the ways a command is recorded). Allocates nothing.
      */
-    public void recordCommand(long epochNanos, String verb, boolean failed) {
+    void recordCommand(long epochNanos, String verb, boolean failed) {
         recordCommand(failed);
         long stamp = lastCommandLock.tryWriteLock();
         if (stamp != 0) {

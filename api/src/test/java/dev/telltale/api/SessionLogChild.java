@@ -1,8 +1,5 @@
 package dev.telltale.api;
 
-import dev.telltale.api.runtime.Capture;
-import dev.telltale.api.runtime.EventHealth;
-import dev.telltale.api.runtime.EventRuntime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,6 @@ package dev.telltale.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.telltale.api.runtime.Capture;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.store.chronicle.EventLog;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
 import dev.telltale.store.jsonl.JsonlEventStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.EventStats;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExactlyOnceExport;
-import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.json.EventJson;
 import dev.telltale.store.chronicle.EventLog;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
 import dev.telltale.store.jsonl.JsonlExportSink;
-import dev.telltale.store.jsonl.JsonlFormat;
 import dev.telltale.store.postgres.CopyRows;
 import dev.telltale.store.postgres.Database;
 import dev.telltale.store.postgres.PostgresExportSink;
@@ -134,7 +134,7 @@ public class PostgresExportBenchmark {
     public long exportToPostgres() throws IOException {
         try (EventLog log = EventLog.open(queue)) {
             return requireAll(ExactlyOnceExport.builder()
-                    .source(after -> log.cursor(new Position.Start()).forExport(after))
+                    .source(log, null, new Position.Start())
                     .sink(PostgresExportSink.to(database, origin, "bench", queue.toString()))
                     .run()
                     .exported());
@@ -168,7 +168,7 @@ public class PostgresExportBenchmark {
                 insert.setDouble(1, event.epochNanos());
                 insert.setObject(2, event.sessionId());
                 insert.setString(3, event.type().wireName());
-                insert.setString(4, JsonlFormat.toJson(event));
+                insert.setString(4, EventJson.toJson(event));
                 insert.setLong(5, event.epochNanos());
                 insert.setString(6, event.commandVerb());
                 insert.setObject(7, origin);
@@ -190,7 +190,7 @@ public class PostgresExportBenchmark {
     public long exportToJsonl() throws IOException {
         try (EventLog log = EventLog.open(queue)) {
             return requireAll(ExactlyOnceExport.builder()
-                    .source(after -> log.cursor(new Position.Start()).forExport(after))
+                    .source(log, null, new Position.Start())
                     .sink(JsonlExportSink.resumable(dir.resolve("out.jsonl"), "bench"))
                     .run()
                     .exported());

@@ -2,10 +2,10 @@ package dev.telltale.benchmarks;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.store.chronicle.EventCursor;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.store.chronicle.EventLog;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ public class TailBenchmark {
             try (EventCursor newest = log.newestFirst()) {
                 for (RecordedEvent next = newest.next(); next != null && found < LAST; next = newest.next()) {
                     found++;
-                    start = next.index();
+                    start = next.position();
                 }
             }
             try (EventCursor cursor = log.cursor(new Position.AtIndex(start))) {

@@ -1,6 +1,9 @@
 package dev.telltale.cli;
 
-import dev.telltale.store.postgres.Database;
+import dev.telltale.api.export.ExportSinkProvider;
+import dev.telltale.api.export.ExportSinks;
+import dev.telltale.api.export.ExportTarget;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,22 +50,29 @@ final class DatabaseOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    Database database() {
-        Database database;
+    /** The database as an export target: the URL, the user, where the password is. */
+    ExportTarget.Builder target() {
+        return ExportTarget.at(jdbcUrl)
+                .user(user)
+                .passwordEnv(password == null ? null : password.env)
+                .passwordFile(password == null ? null : password.file);
+    }
+
+    /**
+     * The sink named {@code postgres} opened for {@code target}, or prepared ({@code migrate}); a setting
+     * the sink refuses (not a PostgreSQL URL, a blank variable name) is a usage error naming it.
+     */
+    <T> T withSink(SinkCall<T> call, ExportTarget target) throws IOException {
         try {
-            database = Database.at(jdbcUrl);
+            return call.apply(ExportSinks.named("postgres"), target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--jdbc-url: " + e.getMessage());
         }
-        if (user != null) {
-            database = database.user(user);
-        }
-        if (password != null && password.env != null) {
-            database = database.passwordFromEnv(password.env);
-        }
-        if (password != null && password.file != null) {
-            database = database.passwordFromFile(password.file);
-        }
-        return database;
+    }
+
+    /** What is done with the sink provider. */
+    @FunctionalInterface
+    interface SinkCall<T> {
+        T apply(ExportSinkProvider provider, ExportTarget target) throws IOException;
     }
 }

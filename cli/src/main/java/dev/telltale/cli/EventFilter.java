@@ -3,10 +3,11 @@ package dev.telltale.cli;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventPayload;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Which events a command shows: by verb glob, failures only, by session. Immutable. */
-final class EventFilter {
+final class EventFilter implements Predicate<DslEvent> {
 
     private final Pattern verb;
     private final boolean failedOnly;
@@ -22,7 +23,8 @@ final class EventFilter {
         return new EventFilter(null, false, null);
     }
 
-    boolean test(DslEvent event) {
+    @Override
+    public boolean test(DslEvent event) {
         if (session != null && !session.equals(event.sessionId())) {
             return false;
         }

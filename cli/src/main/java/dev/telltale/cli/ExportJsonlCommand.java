@@ -4,12 +4,13 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExactlyOnceExport;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportSink;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.jsonl.JsonlExportSink;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.api.export.ExportSinks;
+import dev.telltale.api.export.ExportTarget;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.Position;
+import dev.telltale.json.EventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,18 +21,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code telltale export jsonl}: the events of a directory as JSON Lines, through the library's
- * {@link ExactlyOnceExport} engine; this command only parses options and prints the outcome. With
- * {@code --resume NAME} the export is exactly once (see {@link JsonlExportSink}).
+ * {@code telltale export jsonl}: the events of a source as JSON Lines, through the library's
+ * {@link ExactlyOnceExport} engine and the export sink named {@code jsonl}; this command only parses
+ * options and prints the outcome. With {@code --resume NAME} the export is exactly once.
  */
 @Command(
         name = "jsonl",
         mixinStandardHelpOptions = true,
         description = {
-            "Exports events as JSON Lines (the format in the README).",
+            "Exports events as JSON Lines (the format: docs/stores-and-formats.md).",
             "With --resume NAME, a rerun continues exactly where the last one stopped."
         })
 final class ExportJsonlCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOption input;
 
     @Mixin
     ExportSourceOptions source;
@@ -56,9 +60,6 @@ final class ExportJsonlCommand implements Callable<Integer> {
             description = "Make the export resumable and exactly once under this name (letters, digits, . _ -).")
     String resume;
 
-    @Mixin
-    DamageOption damage;
-
     @Spec
     CommandSpec spec;
 
@@ -69,16 +70,15 @@ final class ExportJsonlCommand implements Callable<Integer> {
         boolean toFile = !"-".equals(out);
         ExportSink sink = !toFile
                 ? new StandardOutputSink(spec.commandLine().getOut())
-                : resume == null
-                        ? JsonlExportSink.appending(Path.of(out))
-                        : JsonlExportSink.resumable(Path.of(out), resume);
+                : ExportSinks.named("jsonl")
+                        .open(ExportTarget.at(out).name(resume).build());
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
         ExactlyOnceExport.Result result;
-        try (EventInput input = damage.open(source.dir, err)) {
+        try (EventSource events = input.open(err)) {
             result = ExactlyOnceExport.builder()
-                    .source(after -> input.exportCursor(resume, source.start(), after))
+                    .source(events, resume, source.start())
                     .sink(sink)
-                    .limit(this::reachedUntil)
+                    .limit(until == null ? ExactlyOnceExport.Limit.NONE : ExactlyOnceExport.Limit.before(until))
                     .batchSize(source.checkpointEvery)
                     .progress(progress::update)
                     .run();
@@ -108,16 +108,6 @@ final class ExportJsonlCommand implements Callable<Integer> {
         }
     }
 
-    private boolean reachedUntil(long index, DslEvent event) {
-        if (until instanceof Position.AtTime time) {
-            return !event.timestamp().isBefore(time.time());
-        }
-        if (until instanceof Position.AtIndex atIndex) {
-            return index >= atIndex.index();
-        }
-        return false;
-    }
-
     /** {@code --out -}: lines on standard output; nothing to resume. */
     private static final class StandardOutputSink implements ExportSink {
         private final PrintWriter out;
@@ -134,7 +124,7 @@ final class ExportJsonlCommand implements Callable<Integer> {
         @Override
         public void write(List<DslEvent> batch, ExportCheckpoint checkpoint) {
             for (DslEvent event : batch) {
-                out.write(JsonlFormat.toJson(event));
+                out.write(EventJson.toJson(event));
                 out.write('\n');
             }
             out.flush();

@@ -1,9 +1,10 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.export.ExactlyOnceExport;
-import dev.telltale.store.postgres.Database;
-import dev.telltale.store.postgres.DatabaseException;
-import dev.telltale.store.postgres.PostgresExportSink;
+import dev.telltale.api.export.ExportSink;
+import dev.telltale.api.export.ExportSinkProvider;
+import dev.telltale.api.export.ExportTarget;
+import dev.telltale.api.source.EventSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code telltale export postgres}: the events of a directory into {@code events.log} and their
+ * {@code telltale export postgres}: the events of a source into {@code events.log} and their
  * session entries into {@code sessions.log}, exactly once, through the library's
- * {@link ExactlyOnceExport} engine and {@link PostgresExportSink}. When the database goes away
- * mid-way, waits for it (with backoff, up to {@code --retry-for}) and continues from the last commit.
+ * {@link ExactlyOnceExport} engine and the export sink named {@code postgres}. When the database goes
+ * away mid-way ({@link ExportSink#isTransient}), waits for it (with backoff, up to {@code --retry-for})
+ * and continues from the last commit.
  */
 @Command(
         name = "postgres",
@@ -33,6 +35,9 @@ final class ExportPostgresCommand implements Callable<Integer> {
 
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    @Mixin
+    InputOption input;
 
     @Mixin
     ExportSourceOptions source;
@@ -56,43 +61,44 @@ final class ExportPostgresCommand implements Callable<Integer> {
                     "How long to wait for a database that went away mid-export, such as 30s, 5m (default: 5m; 0: do not wait).")
     Duration retryFor;
 
-    @Mixin
-    DamageOption damage;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         source.validate(resume);
-        Database database = db.database();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err);
-        try (EventInput input = damage.open(source.dir, err)) {
-            UUID origin = input.origin();
+        try (EventSource events = input.open(err)) {
+            UUID origin = events.origin();
+            ExportTarget target = db.target()
+                    .name(resume)
+                    .origin(origin)
+                    .source(input.location)
+                    .build();
             long started = System.nanoTime();
             long exportedHere = 0;
             boolean everConnected = false;
             Duration wait = FIRST_WAIT;
             long waitingSince = 0;
             while (true) {
-                PostgresExportSink sink = PostgresExportSink.to(database, origin, resume, source.dir.toString());
+                ExportSink sink = db.withSink(ExportSinkProvider::open, target);
                 try {
                     ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
-                            .source(after -> input.exportCursor("postgres-" + resume, source.start(), after))
+                            .source(events, "postgres-" + resume, source.start())
                             .sink(sink)
                             .batchSize(source.checkpointEvery)
                             .progress(progress::update)
                             .run();
                     exportedHere += result.exported();
                     progress.finish(result.exportedInAll());
-                    err.println("exported " + exportedHere + " events to " + database.describe()
+                    err.println("exported " + exportedHere + " events to " + sink.describe()
                             + " (" + result.exportedInAll() + " in all under '" + resume + "', origin " + origin + ")"
                             + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
                     return TelltaleMain.OK;
-                } catch (DatabaseException e) {
-                    everConnected |= sink.connected();
-                    if (!e.isConnectionFailure() || !everConnected) {
+                } catch (IOException e) {
+                    everConnected |= sink.reached();
+                    if (!sink.isTransient(e) || !everConnected) {
                         throw e;
                     }
                     long now = System.nanoTime();
@@ -113,7 +119,7 @@ final class ExportPostgresCommand implements Callable<Integer> {
                 } finally {
                     sink.close();
                 }
-                if (sink.connected()) {
+                if (sink.reached()) {
                     waitingSince = 0;
                 }
             }

@@ -1,24 +1,16 @@
 package dev.telltale.cli;
 
-import dev.telltale.store.chronicle.Position;
-import java.nio.file.Path;
+import dev.telltale.api.source.Position;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** What every export reads and how it checkpoints: the input, where a first run starts, the batch. */
+/** How every export reads and checkpoints: where a first run starts, the batch. */
 final class ExportSourceOptions {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-
-    @Parameters(
-            index = "0",
-            paramLabel = "DIR|FILE",
-            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
-    Path dir;
 
     @Option(
             names = "--from",

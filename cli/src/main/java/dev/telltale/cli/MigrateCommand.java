@@ -1,7 +1,6 @@
 package dev.telltale.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.telltale.store.postgres.Schema;
+import dev.telltale.api.export.ExportSinkProvider;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,18 +26,8 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var database = db.database();
-        try (HikariDataSource pool = database.pool("telltale-migrate")) {
-            Schema.Result result = Schema.migrate(pool);
-            spec.commandLine()
-                    .getErr()
-                    .println(
-                            result.applied() == 0
-                                    ? database.describe() + " is at schema version " + result.to() + ": nothing to do"
-                                    : "migrated " + database.describe() + " from "
-                                            + (result.from() == null ? "nothing" : "version " + result.from())
-                                            + " to version " + result.to());
-        }
+        String done = db.withSink(ExportSinkProvider::prepare, db.target().build());
+        spec.commandLine().getErr().println(done);
         return TelltaleMain.OK;
     }
 }

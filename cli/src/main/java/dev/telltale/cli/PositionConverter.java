@@ -1,6 +1,6 @@
 package dev.telltale.cli;
 
-import dev.telltale.store.chronicle.Position;
+import dev.telltale.api.source.Position;
 import picocli.CommandLine;
 
 /** Reads {@code --from}/{@code --until}: start, end, an index or a time; a bad value is a usage error naming it. */

@@ -1,17 +1,16 @@
 package dev.telltale.cli;
 
-import dev.telltale.store.chronicle.EventCursor;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code telltale stats}: counts, failure rate and duration percentiles, overall and per verb, session or hour. */
@@ -22,11 +21,8 @@ import picocli.CommandLine.Spec;
                 "Summarises recorded events: counts, failure rate, duration p50/p95/p99/max, time range, sessions.")
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(
-            index = "0",
-            paramLabel = "DIR|FILE",
-            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
-    Path dir;
+    @Mixin
+    InputOption input;
 
     @Option(
             names = "--by",
@@ -35,17 +31,14 @@ final class StatsCommand implements Callable<Integer> {
             description = "How to group commands (default: ${DEFAULT-VALUE}).")
     StatsTable.Grouping by;
 
-    @Mixin
-    DamageOption damage;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         StatsTable stats = new StatsTable(by);
-        try (EventInput input = damage.open(dir, spec.commandLine().getErr());
-                EventCursor cursor = input.cursor(new Position.Start(), false)) {
+        try (EventSource events = input.open(spec.commandLine().getErr());
+                EventCursor cursor = events.cursor(new Position.Start(), false)) {
             for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
                 stats.add(recorded.event());
             }

@@ -1,15 +1,17 @@
 package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.store.chronicle.EventCursor;
-import dev.telltale.store.chronicle.EventLogException;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.EventSources;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.json.EventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,7 +22,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code telltale tail}: the last events, or those from a position, and with {@code -f} every new one as it is written. */
@@ -53,11 +54,8 @@ final class TailCommand implements Callable<Integer> {
      */
     private static final long MAX_FOLLOW_IDLE_NANOS = 20_000_000;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "DIR|FILE",
-            description = "The event directory (a Chronicle queue) or a JSON Lines file.")
-    Path dir;
+    @Mixin
+    InputOption input;
 
     @Option(
             names = {"-f", "--follow"},
@@ -93,9 +91,6 @@ final class TailCommand implements Callable<Integer> {
             description = "text: aligned lines (coloured on a terminal); json: the JSONL export format.")
     Format format;
 
-    @Mixin
-    DamageOption damage;
-
     @Spec
     CommandSpec spec;
 
@@ -107,22 +102,22 @@ final class TailCommand implements Callable<Integer> {
         EventFilter filter = new EventFilter(verb, failed, session);
         PrintWriter out = spec.commandLine().getOut();
         Function<DslEvent, String> render = format == Format.json
-                ? JsonlFormat::toJson
+                ? EventJson::toJson
                 : new TextFormat(spec.commandLine().getColorScheme().ansi())::format;
         PrintWriter err = spec.commandLine().getErr();
         if (follow) {
-            awaitQueue(err);
+            awaitSource(err);
         }
-        try (EventInput input = damage.open(dir, err)) {
+        try (EventSource events = input.open(err)) {
             if (from == null) {
-                // The last N: found newest first, at a cost that does not grow with the queue; printed oldest first.
-                Position start = input.startOfLast(filter, count == null ? 10 : count);
-                try (EventCursor cursor = input.cursor(start, follow)) {
+                // The last N: found newest first where the source can, printed oldest first.
+                Position start = events.startOfLast(filter, count == null ? 10 : count);
+                try (EventCursor cursor = events.cursor(start, follow)) {
                     boolean readToEnd = start instanceof Position.End || printFrom(cursor, filter, null, render, out);
                     followOrRequireEnd(cursor, readToEnd, filter, render, out);
                 }
             } else {
-                try (EventCursor cursor = input.cursor(from, follow)) {
+                try (EventCursor cursor = events.cursor(from, follow)) {
                     boolean readToEnd = printFrom(cursor, filter, count, render, out);
                     followOrRequireEnd(cursor, readToEnd, filter, render, out);
                 }
@@ -145,12 +140,14 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code -f} on a path that is not (yet) a queue or a file: waits, polling, until it is one. */
-    private void awaitQueue(PrintWriter err) {
+    /** {@code -f} on a location no source reads (yet): waits, polling, until one does. */
+    private void awaitSource(PrintWriter err) {
         boolean told = false;
-        while (!isQueue(dir) && !Thread.currentThread().isInterrupted()) {
+        while (EventSources.providerFor(input.location).isEmpty()
+                && !Thread.currentThread().isInterrupted()) {
             if (!told) {
-                err.println("telltale: waiting for " + dir + " to hold a queue (Ctrl-C to stop)");
+                err.println(
+                        "telltale: waiting for " + Printable.of(input.location) + " to hold events (Ctrl-C to stop)");
                 err.flush();
                 told = true;
             }
@@ -158,14 +155,13 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean isQueue(Path dir) {
-        if (Files.isRegularFile(dir)) {
-            return true;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
-            return files.iterator().hasNext();
-        } catch (IOException | RuntimeException notYet) {
-            return false;
+    /** The location as a path that exists, if it is one: a follower fails when it is deleted. */
+    private Path existingPath() {
+        try {
+            Path path = Path.of(input.location);
+            return Files.exists(path) ? path : null;
+        } catch (InvalidPathException notAPath) {
+            return null;
         }
     }
 
@@ -189,19 +185,21 @@ final class TailCommand implements Callable<Integer> {
 
     /**
      * Polls for new events until the process is stopped, backing off while there are none; fails if the
-     * directory disappears (a follower would otherwise wait forever on files that are gone).
+     * file or directory followed disappears (a follower would otherwise wait forever on files that are gone).
      */
     private void followFrom(EventCursor cursor, EventFilter filter, Function<DslEvent, String> render, PrintWriter out)
             throws IOException {
-        Kind following = Files.isRegularFile(dir) ? Kind.FILE : Kind.DIRECTORY;
+        Path followed = existingPath();
+        Kind following = followed != null && Files.isRegularFile(followed) ? Kind.FILE : Kind.DIRECTORY;
         long idle = MIN_IDLE_NANOS;
         while (!Thread.currentThread().isInterrupted()) {
             RecordedEvent recorded = cursor.next();
             if (recorded == null) {
                 out.flush();
-                if (!Files.exists(dir)) {
-                    throw new EventLogException(dir + ": " + (following == Kind.FILE ? "the file" : "the directory")
-                            + " was deleted while it was followed");
+                if (followed != null && !Files.exists(followed)) {
+                    throw new EventSourceException(
+                            followed + ": " + (following == Kind.FILE ? "the file" : "the directory")
+                                    + " was deleted while it was followed");
                 }
                 LockSupport.parkNanos(idle);
                 idle = Math.min(idle * 2, MAX_FOLLOW_IDLE_NANOS);

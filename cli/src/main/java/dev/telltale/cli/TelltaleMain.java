@@ -36,7 +36,15 @@ public final class TelltaleMain {
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            CommandLine commandLine = commandLine(out, err);
+            String unknown = unknownCommand(commandLine, args);
+            if (unknown != null) {
+                // Before picocli, which would print the help for "NOSUCH --help" and exit 0.
+                err.println("telltale: " + unknown);
+                err.flush();
+                return USAGE;
+            }
+            return commandLine.execute(args);
         } catch (Error error) {
             // picocli hands only exceptions to the handler; an Error (out of memory) is one line too.
             err.println("telltale: " + oneLine(error) + " (" + error.getClass().getSimpleName() + ")");
@@ -46,6 +54,31 @@ public final class TelltaleMain {
             err.flush();
             return FAILED;
         }
+    }
+
+    /**
+     * The one-line complaint about the first word that should name a command (of the top level, or of
+     * a command that has commands of its own, such as {@code export}) and names none; {@code null}
+     * when every such word names one. Options ({@code -...}) are passed over.
+     */
+    static String unknownCommand(CommandLine root, String... args) {
+        CommandLine current = root;
+        for (String arg : args) {
+            if (current.getSubcommands().isEmpty()) {
+                return null;
+            }
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            CommandLine next = current.getSubcommands().get(arg);
+            if (next == null) {
+                return "unknown command '" + Printable.of(arg) + "'; the commands of '"
+                        + current.getCommandSpec().qualifiedName() + "' are "
+                        + String.join(", ", current.getSubcommands().keySet());
+            }
+            current = next;
+        }
+        return null;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

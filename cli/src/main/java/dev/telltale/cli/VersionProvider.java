@@ -1,25 +1,31 @@
 package dev.telltale.cli;
 
-import dev.telltale.store.chronicle.EventLog;
+import dev.telltale.api.source.EventSourceProvider;
+import dev.telltale.api.source.EventSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 
 /**
  * What {@code telltale --version} prints: the project version the build wrote into {@code
- * version.properties}, the Chronicle layout version this CLI writes and reads, and the Java it runs on.
+ * version.properties}, what each event source on the class path reads (with its format's version),
+ * and the Java it runs on.
  */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {
-            "telltale " + projectVersion(),
-            "Chronicle event layout " + EventLog.LAYOUT_VERSION,
-            "Java " + System.getProperty("java.version")
-        };
+        List<String> lines = new ArrayList<>();
+        lines.add("telltale " + projectVersion());
+        for (EventSourceProvider provider : EventSources.providers()) {
+            lines.add(provider.name() + " reads " + provider.reads());
+        }
+        lines.add("Java " + System.getProperty("java.version"));
+        return lines.toArray(String[]::new);
     }
 
     /** The version of the Telltale build this CLI comes from. */

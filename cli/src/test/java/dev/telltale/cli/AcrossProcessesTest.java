@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.json.EventJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,7 @@ class AcrossProcessesTest {
             assertThat(writer.exitValue()).isZero();
             List<String> verbs = new ArrayList<>();
             for (String line : lines) {
-                verbs.add(JsonlFormat.fromJson(line).commandVerb());
+                verbs.add(EventJson.fromJson(line).commandVerb());
             }
             assertThat(verbs).hasSize(count);
             for (int i = 0; i < count; i++) {

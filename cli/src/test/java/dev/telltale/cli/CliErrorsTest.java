@@ -30,7 +30,12 @@ class CliErrorsTest {
 
         Cli.Result result = Cli.run("tail", missing.toString());
 
-        assertOneLine(result, TelltaleMain.FAILED, missing.toString(), "not a Telltale event directory");
+        assertOneLine(
+                result,
+                TelltaleMain.FAILED,
+                "no event source reads '" + missing + "' (no such file or directory);",
+                "chronicle reads a Chronicle queue directory",
+                "jsonl reads a JSON Lines file");
         assertThat(result.err().lines()).hasSize(1);
     }
 
@@ -38,7 +43,11 @@ class CliErrorsTest {
     void stats_ofADirectoryWithoutQueueFiles_failsWithOneLine() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
 
-        assertOneLine(Cli.run("stats", dir.toString()), TelltaleMain.FAILED, "not a Telltale event directory");
+        assertOneLine(
+                Cli.run("stats", dir.toString()),
+                TelltaleMain.FAILED,
+                "no event source reads '" + dir + "' (a directory); chronicle reads a Chronicle queue directory"
+                        + " (holding .cq4 files, event layout 1); jsonl reads a JSON Lines file (schema version 1)");
     }
 
     @Test
@@ -92,6 +101,39 @@ class CliErrorsTest {
     }
 
     @Test
+    void anUnknownCommand_isOneLineAndAUsageError_whateverFollowsIt() {
+        for (String[] args :
+                new String[][] {{"NOSUCH"}, {"NOSUCH", "--help"}, {"--verbose", "NOSUCH", "-h"}, {"NOSUCH", "--version"}
+                }) {
+            Cli.Result result = Cli.run(args);
+
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(TelltaleMain.USAGE);
+            assertThat(result.err().lines())
+                    .singleElement()
+                    .isEqualTo("telltale: unknown command 'NOSUCH'; the commands of 'telltale' are tail, export,"
+                            + " stats, migrate, generate-completion");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownExportTarget_isOneLineAndAUsageError() {
+        Cli.Result result = Cli.run("export", "kafka\u001b[2J", "--help");
+
+        assertThat(result.exitCode()).isEqualTo(TelltaleMain.USAGE);
+        assertThat(result.err().lines())
+                .singleElement()
+                .isEqualTo("telltale: unknown command 'kafka\\u001b[2J'; the commands of 'telltale export' are"
+                        + " jsonl, postgres");
+    }
+
+    @Test
+    void helpOfAKnownCommand_stillWorks() {
+        assertThat(Cli.run("export", "--help").exitCode()).isZero();
+        assertThat(Cli.run("--verbose", "export", "jsonl", "--help").out()).contains("--resume");
+    }
+
+    @Test
     void helpVersionAndCompletion_work() {
         Cli.Result help = Cli.run("--help");
         assertThat(help.exitCode()).isZero();
@@ -103,8 +145,11 @@ class CliErrorsTest {
         assertThat(Cli.run("tail", "--help").out()).contains("--follow").contains("--verb");
         assertThat(Cli.run("export", "jsonl", "--help").out()).contains("--resume");
         assertThat(Cli.run("--version").out())
-                .as("the build's version, filtered in; the layout; the Java")
-                .matches("(?s)telltale \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Chronicle event layout 1\\RJava \\S+\\R");
+                .as("the build's version, filtered in; what each source reads; the Java")
+                .matches("(?s)telltale \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                        + "chronicle reads a Chronicle queue directory \\(holding \\.cq4 files, event layout 1\\)\\R"
+                        + "jsonl reads a JSON Lines file \\(schema version 1\\)\\R"
+                        + "tsv reads tsv:FILE \\(the CLI's tests only\\)\\RJava \\S+\\R");
         Cli.Result completion = Cli.run("generate-completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete").contains("telltale");

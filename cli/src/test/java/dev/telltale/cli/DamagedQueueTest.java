@@ -91,7 +91,7 @@ class DamagedQueueTest {
         assertThat(result.err()).startsWith("telltale: skipping 1 damaged cycle file: [" + damaged + "]");
         List<DslEvent> exported = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
-            exported.add(dev.telltale.store.jsonl.JsonlFormat.fromJson(line));
+            exported.add(dev.telltale.json.EventJson.fromJson(line));
         }
         assertThat(exported).containsExactlyElementsOf(good);
     }

@@ -115,7 +115,7 @@ class ExportCommandTest {
         assertThat(result.exitCode()).isZero();
         List<DslEvent> printed = new ArrayList<>();
         for (String line : result.lines()) {
-            printed.add(dev.telltale.store.jsonl.JsonlFormat.fromJson(line));
+            printed.add(dev.telltale.json.EventJson.fromJson(line));
         }
         assertThat(printed).containsExactlyElementsOf(events);
     }

@@ -7,7 +7,7 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.json.EventJson;
 import dev.telltale.store.postgres.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -171,7 +171,7 @@ class ExportPostgresTest {
                 .toList();
         List<DslEvent> fromPostgres = new ArrayList<>();
         for (List<Object> row : postgres.query(db, "SELECT payload::text FROM events.log ORDER BY position")) {
-            fromPostgres.add(JsonlFormat.fromJson((String) row.get(0)));
+            fromPostgres.add(EventJson.fromJson((String) row.get(0)));
         }
         assertThat(fromPostgres).isEqualTo(fromJsonl).isEqualTo(commands);
     }

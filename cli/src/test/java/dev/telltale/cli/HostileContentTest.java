@@ -7,7 +7,7 @@ import dev.telltale.api.EntryType;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventRef;
 import dev.telltale.api.HasSourceId;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +119,7 @@ class HostileContentTest {
 
         List<DslEvent> parsed = new ArrayList<>();
         for (String line : result.lines()) {
-            parsed.add(JsonlFormat.fromJson(line));
+            parsed.add(EventJson.fromJson(line));
         }
         assertThat(parsed).containsExactlyElementsOf(events);
         assertThat(result.lines()).hasSize(events.size());

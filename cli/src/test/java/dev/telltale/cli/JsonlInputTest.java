@@ -3,8 +3,8 @@ package dev.telltale.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.json.EventJson;
 import dev.telltale.store.jsonl.JsonlEventStore;
-import dev.telltale.store.jsonl.JsonlFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ class JsonlInputTest {
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> Files.readAllLines(out).size() == 1);
             DslEvent next = DslEvent.succeeded(Events.T0 + 99, null, "appended.later", 5);
-            String line = JsonlFormat.toJson(next) + "\n";
+            String line = EventJson.toJson(next) + "\n";
             int half = line.length() / 2;
             // A writer caught between two writes: half a line now, the rest a moment later.
             Files.write(file, line.substring(0, half).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);

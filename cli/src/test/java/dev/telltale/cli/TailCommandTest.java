@@ -6,7 +6,7 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventRef;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.json.EventJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class TailCommandTest {
     static List<DslEvent> parse(List<String> lines) throws Exception {
         List<DslEvent> parsed = new ArrayList<>();
         for (String line : lines) {
-            parsed.add(JsonlFormat.fromJson(line));
+            parsed.add(EventJson.fromJson(line));
         }
         return parsed;
     }

@@ -1,13 +1,15 @@
 package dev.telltale.core;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventHealth;
 import dev.telltale.api.EventSink;
-import dev.telltale.api.runtime.EventHealth;
-import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.EventStats;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreConfig;
 import dev.telltale.core.internal.DrainPipeline;
+import dev.telltale.core.internal.DropReason;
 import dev.telltale.core.internal.EventEmitter;
+import dev.telltale.core.internal.HeapBudget;
 import dev.telltale.core.internal.OperatorLog;
 import dev.telltale.core.internal.StoreLoader;
 import java.util.ArrayList;
@@ -37,12 +39,6 @@ public final class Events implements EventSink, AutoCloseable {
 
     /** The handle generated code records to; started on first use. */
     private static volatile Events global;
-
-    /**
-     * What a full queue is reckoned to hold per event (the slot, the event and its payload): {@value}
-     * bytes. A configuration whose full queue would take more than a quarter of the heap is refused.
-     */
-    static final long BYTES_PER_QUEUED_EVENT = 128;
 
     /** {@code null} when not recording: then {@link #emit} is one branch. */
     private final EventEmitter emitter;
@@ -188,7 +184,7 @@ public final class Events implements EventSink, AutoCloseable {
      */
     static void requireQueueFitsHeap(int stripes, int bufferSize, long maxHeapBytes) {
         long events = ceilPowerOfTwo(stripes) * ceilPowerOfTwo(bufferSize);
-        long bytes = events * BYTES_PER_QUEUED_EVENT;
+        long bytes = HeapBudget.bytesOf(events);
         if (bytes > maxHeapBytes / 4) {
             throw new IllegalArgumentException(String.format(
                     java.util.Locale.ROOT,

@@ -2,6 +2,7 @@ package dev.telltale.core;
 
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreConfig;
+import dev.telltale.core.internal.HeapBudget;
 import dev.telltale.core.internal.StoreLoader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,15 +183,14 @@ public final class EventsConfig {
 
     /**
      * The default buffer size for {@code stripes} stripes and a maximum heap: {@link #DEFAULT_BUFFER_SIZE},
-     * halved while the queue full ({@code Events.BYTES_PER_QUEUED_EVENT} per event) would take more than
+     * halved while the queue full ({@link HeapBudget}) would take more than
      * a sixteenth of the heap, but not below {@link #MIN_DEFAULT_BUFFER_SIZE}. With 4 stripes (2 cores)
      * the full default needs a heap of 512 MiB; its slots take 1.5 MiB per stripe (24 bytes each).
      */
     static int defaultBufferSize(int stripes, long maxHeapBytes) {
         int size = DEFAULT_BUFFER_SIZE;
         long stripeCount = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
-        while (size > MIN_DEFAULT_BUFFER_SIZE
-                && stripeCount * size * Events.BYTES_PER_QUEUED_EVENT > maxHeapBytes / 16) {
+        while (size > MIN_DEFAULT_BUFFER_SIZE && HeapBudget.bytesOf(stripeCount * size) > maxHeapBytes / 16) {
             size >>= 1;
         }
         return size;

@@ -3,12 +3,12 @@ package dev.telltale.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.telltale.api.Capture;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
 import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.TelltaleSession;
-import dev.telltale.api.runtime.Capture;
 import dev.telltale.core.testing.RecordingStore;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

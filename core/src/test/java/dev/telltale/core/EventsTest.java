@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.api.runtime.EventHealth;
-import dev.telltale.api.runtime.EventStats;
+import dev.telltale.api.EventHealth;
+import dev.telltale.api.EventStats;
 import dev.telltale.core.testing.BlockingStore;
 import dev.telltale.core.testing.ProbeStoreProvider;
 import dev.telltale.core.testing.RecordingStore;

@@ -1,9 +1,9 @@
 package dev.telltale.examples;
 
+import dev.telltale.api.EventHealth;
+import dev.telltale.api.EventRuntime;
+import dev.telltale.api.EventStats;
 import dev.telltale.api.SessionLogger;
-import dev.telltale.api.runtime.EventHealth;
-import dev.telltale.api.runtime.EventRuntime;
-import dev.telltale.api.runtime.EventStats;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.LockSupport;

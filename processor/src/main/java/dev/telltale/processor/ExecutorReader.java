@@ -89,7 +89,7 @@ final class ExecutorReader {
     }
 
     /**
-     * The commands, by the rule the README states: a method of the class (declared or inherited) is a
+     * The commands, by the rule docs/instrumenting.md states ("The rules"): a method of the class (declared or inherited) is a
      * command when it, or a method it overrides or implements (in a superclass or any superinterface),
      * carries {@code @Command}. {@code @Command} and its parameters' {@code @Verb}/{@code @SessionId}
      * are read from one declaration, the nearest: the method itself, else up the superclass chain,

@@ -19,7 +19,7 @@ final class Names {
     static final String SESSION_ID = "dev.telltale.api.SessionId";
     static final String GENERATED = "javax.annotation.processing.Generated";
 
-    static final ClassName CAPTURE = ClassName.get("dev.telltale.api.runtime", "Capture");
+    static final ClassName CAPTURE = ClassName.get("dev.telltale.api", "Capture");
     static final ClassName SESSION = ClassName.get("dev.telltale.api", "TelltaleSession");
     static final ClassName UUID = ClassName.get("java.util", "UUID");
 

@@ -1,7 +1,7 @@
 package dev.telltale.processor;
 
 /**
- * Every diagnostic the processor reports: a stable id (search for it in the README) and a message
+ * Every diagnostic the processor reports: a stable id (search for it in docs/instrumenting.md, "Compile errors") and a message
  * that says what is wrong and how to fix it. Message arguments are filled with
  * {@link String#format}.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The generated text, formatting and comments included, against checked-in files
- * ({@code src/test/resources/golden}) for every shape the README shows: a constant verb, the
+ * ({@code src/test/resources/golden}) for every shape the README and docs/instrumenting.md show: a constant verb, the
  * method's name, a {@code @Verb} argument (whose name clashes with the local the override needs), a
  * {@code @Verb("accessor")} (the README's own example), an enum, a {@code @SessionId} argument and
  * accessor, a {@code CompletionStage} with an accessor verb, {@code void}, varargs, and a command

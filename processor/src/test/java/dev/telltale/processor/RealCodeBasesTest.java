@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Code that real projects contain: classes of the executor's package named like java.lang's, an enum
  * that is also a CharSequence, commands declared on interfaces and abstract bases, framework
  * annotations on commands, and other processors (AutoValue, Dagger) in the same compilation. Each
- * compiles in both builds without a warning and records what the README's rule says.
+ * compiles in both builds without a warning and records what the rule in docs/instrumenting.md says.
  */
 class RealCodeBasesTest {
 

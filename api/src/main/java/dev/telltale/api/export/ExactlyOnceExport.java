@@ -1,6 +1,10 @@
 package dev.telltale.api.export;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,15 +13,18 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * The one export engine: reads a source from where the sink's last checkpoint says, hands the events
- * to the sink in batches, each committed with its checkpoint. Every export (JSON Lines, PostgreSQL)
- * is this engine with another {@link ExportSink}; the command line only parses options.
+ * The one export engine: reads an {@link EventSource} from where the sink's last checkpoint says,
+ * hands the events to the sink in batches, each committed with its checkpoint. Every export (JSON
+ * Lines, PostgreSQL) is this engine with another {@link ExportSink}; the command line only parses
+ * options.
  *
  * <pre>{@code
- * ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
- *         .source(after -> log.exportCursor("nightly", new Position.Start(), after))
- *         .sink(JsonlExportSink.resumable(file, "nightly"))
- *         .run();
+ * try (EventSource events = EventSources.open(dir, SourceOptions.defaults())) {
+ *     ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
+ *             .source(events, "nightly", new Position.Start())
+ *             .sink(sink)
+ *             .run();
+ * }
  * }</pre>
  *
  * <p>Exactly once: the source is opened just after the checkpoint's position, and nothing is written
@@ -32,7 +39,7 @@ public final class ExactlyOnceExport {
     /** Opens the source just after a position ({@link ExportCheckpoint#NOTHING_YET}: at its configured start). */
     @FunctionalInterface
     public interface SourceOpener {
-        ExportCursor openAfter(long lastPosition) throws IOException;
+        EventCursor openAfter(long lastPosition) throws IOException;
     }
 
     /** Where an export stops: before the first event for which this is true. */
@@ -42,6 +49,25 @@ public final class ExactlyOnceExport {
 
         /** No limit: to the end of the source. */
         Limit NONE = (position, event) -> false;
+
+        /**
+         * Before {@code until}: the first event at or after its position ({@link Position.AtIndex}) or
+         * time ({@link Position.AtTime}); {@link Position.End} is no limit.
+         *
+         * @throws IllegalArgumentException for {@link Position.Start}, which would export nothing
+         */
+        static Limit before(Position until) {
+            if (until instanceof Position.AtIndex index) {
+                return (position, event) -> position >= index.index();
+            }
+            if (until instanceof Position.AtTime time) {
+                return (position, event) -> !event.timestamp().isBefore(time.time());
+            }
+            if (until instanceof Position.End) {
+                return NONE;
+            }
+            throw new IllegalArgumentException("an export cannot stop before " + until);
+        }
     }
 
     /**
@@ -84,11 +110,12 @@ public final class ExactlyOnceExport {
             List<DslEvent> batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
             // The source positions of the batch's events, for sinks that key rows by position.
             long[] positions = new long[Math.min(batchSize, 1 << 16)];
-            try (ExportCursor cursor = source.openAfter(checkpoint.lastPosition())) {
+            try (EventCursor cursor = source.openAfter(checkpoint.lastPosition())) {
                 long lastPosition = checkpoint.lastPosition();
-                DslEvent event = cursor.next();
-                for (; event != null && !limit.reached(cursor.position(), event); event = cursor.next()) {
-                    lastPosition = cursor.position();
+                RecordedEvent next = cursor.next();
+                for (; next != null && !limit.reached(next.position(), next.event()); next = cursor.next()) {
+                    DslEvent event = next.event();
+                    lastPosition = next.position();
                     if (batch.size() == positions.length) {
                         positions = Arrays.copyOf(positions, positions.length * 2);
                     }
@@ -109,7 +136,7 @@ public final class ExactlyOnceExport {
                         batch,
                         positions,
                         new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
-                if (event == null) {
+                if (next == null) {
                     // After the commit: what was read is kept, and a rerun continues from there.
                     cursor.requireAtEnd();
                 }
@@ -119,7 +146,7 @@ public final class ExactlyOnceExport {
     }
 
     private long commit(
-            ExportSink output, ExportCursor cursor, List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint)
+            ExportSink output, EventCursor cursor, List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint)
             throws IOException {
         int size = batch.size();
         output.write(batch, positions, checkpoint);
@@ -139,10 +166,25 @@ public final class ExactlyOnceExport {
 
         private Builder() {}
 
-        /** Where to read. */
+        /** Where to read: a cursor just after a position. */
         public Builder source(SourceOpener source) {
             this.source = Objects.requireNonNull(source, "source");
             return this;
+        }
+
+        /**
+         * Reads {@code events} ({@link EventSource#exportCursor}): a first run at {@code ifNothingYet},
+         * a later one just after its checkpoint; the source keeps its position under {@code name}, if it
+         * keeps readers' positions.
+         *
+         * @param name the export's name, or {@code null} for an export that is not resumable
+         */
+        public Builder source(EventSource events, String name, Position ifNothingYet) {
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(ifNothingYet, "ifNothingYet");
+            return source(after -> after == ExportCheckpoint.NOTHING_YET
+                    ? events.exportCursor(name, ifNothingYet, true)
+                    : events.exportCursor(name, new Position.AtIndex(after + 1), false));
         }
 
         /** Where to write; closed when the run ends. */

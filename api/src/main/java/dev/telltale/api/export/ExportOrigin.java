@@ -11,13 +11,11 @@ import java.util.UUID;
 /**
  * A source's stable origin id: a random UUID kept in a small file beside (or in) the source, created
  * once and never changed, so that rows exported from it are known by (origin, position) wherever
- * they go, and several hosts can export their own sources into one database. A Chronicle queue keeps
- * it in {@value #QUEUE_FILE_NAME} in its directory; a JSON Lines file in {@code FILE.origin}.
+ * they go, and several hosts can export their own sources into one database. Each
+ * {@link dev.telltale.api.source.EventSource} names its file: a Chronicle queue keeps it in
+ * {@code telltale-origin} in its directory, a JSON Lines file in {@code FILE.origin}.
  */
 public final class ExportOrigin {
-
-    /** The name of the origin file in a queue directory: {@value}. */
-    public static final String QUEUE_FILE_NAME = "telltale-origin";
 
     private ExportOrigin() {}
 

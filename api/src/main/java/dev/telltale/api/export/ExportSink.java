@@ -36,4 +36,22 @@ public interface ExportSink extends Closeable {
 
     /** Where the sink writes, for messages, such as {@code events.jsonl}. */
     String describe();
+
+    /**
+     * Whether {@code failure}, thrown by this sink, is its target going away for a while (a lost
+     * database connection), so that a new sink, a little later, may go on from the last checkpoint.
+     * The default: no failure is.
+     */
+    default boolean isTransient(IOException failure) {
+        return false;
+    }
+
+    /**
+     * Whether this sink ever reached its target (connected to its database): an export retries a
+     * {@linkplain #isTransient transient} failure only for a target it once reached, since one never
+     * reached is more likely wrong than away. The default: yes.
+     */
+    default boolean reached() {
+        return true;
+    }
 }

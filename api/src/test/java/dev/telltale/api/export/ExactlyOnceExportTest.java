@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,7 @@ class ExactlyOnceExportTest {
     }
 
     /** Positions are list index * 10, to prove the engine does not assume consecutive positions. */
-    private static class ListCursor implements ExportCursor {
+    private static class ListCursor implements EventCursor {
         private int next;
         int commits;
 
@@ -30,13 +34,17 @@ class ExactlyOnceExportTest {
         }
 
         @Override
-        public DslEvent next() {
-            return next < SOURCE.size() ? SOURCE.get(next++) : null;
+        public RecordedEvent next() {
+            if (next >= SOURCE.size()) {
+                return null;
+            }
+            next++;
+            return new RecordedEvent((next - 1) * 10L, SOURCE.get(next - 1));
         }
 
         @Override
-        public long position() {
-            return (next - 1) * 10L;
+        public long resumePosition() {
+            return next * 10L;
         }
 
         @Override
@@ -151,6 +159,80 @@ class ExactlyOnceExportTest {
     }
 
     @Test
+    void limitBefore_anIndex_stopsBeforeTheFirstEventAtOrAfterIt() throws IOException {
+        MemorySink sink = new MemorySink();
+
+        export(sink)
+                .limit(ExactlyOnceExport.Limit.before(new Position.AtIndex(295)))
+                .run();
+
+        assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 30));
+    }
+
+    @Test
+    void limitBefore_aTime_stopsBeforeTheFirstEventAtOrAfterIt() throws IOException {
+        MemorySink sink = new MemorySink();
+        // Event i happened at i ns after the epoch.
+        export(sink)
+                .limit(ExactlyOnceExport.Limit.before(new Position.AtTime(java.time.Instant.ofEpochSecond(0, 40))))
+                .run();
+
+        assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 40));
+    }
+
+    @Test
+    void limitBefore_theEnd_isNoLimit_andTheStartIsRefused() {
+        assertThat(ExactlyOnceExport.Limit.before(new Position.End())).isSameAs(ExactlyOnceExport.Limit.NONE);
+        assertThatThrownBy(() -> ExactlyOnceExport.Limit.before(new Position.Start()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot stop before");
+    }
+
+    @Test
+    void sourceOfAnEventSource_firstRunAtItsStart_thenJustAfterTheCheckpoint() throws IOException {
+        List<String> opened = new ArrayList<>();
+        EventSource events = new EventSource() {
+            @Override
+            public String describe() {
+                return "list";
+            }
+
+            @Override
+            public EventCursor cursor(Position from, boolean following) {
+                throw new AssertionError("the export reads through exportCursor");
+            }
+
+            @Override
+            public EventCursor exportCursor(String name, Position from, boolean firstRun) {
+                opened.add(name + " " + from + " " + firstRun);
+                long at = from instanceof Position.AtIndex index ? index.index() : 0;
+                return new ListCursor(at == 0 ? ExportCheckpoint.NOTHING_YET : at - 1);
+            }
+
+            @Override
+            public java.util.UUID origin() {
+                return new java.util.UUID(0, 1);
+            }
+
+            @Override
+            public void close() {}
+        };
+        MemorySink sink = new MemorySink();
+        sink.failOn = 2;
+        ExactlyOnceExport.Builder export = ExactlyOnceExport.builder()
+                .source(events, "nightly", new Position.Start())
+                .sink(sink)
+                .batchSize(10);
+        assertThatThrownBy(export::run).hasMessage("killed");
+        sink.failOn = -1;
+
+        export.run();
+
+        assertThat(opened).containsExactly("nightly Start[] true", "nightly AtIndex[index=91] false");
+        assertThat(sink.committed).isEqualTo(SOURCE);
+    }
+
+    @Test
     void run_whenTheSourceStopsShort_failsAfterCommittingWhatItRead() {
         MemorySink sink = new MemorySink();
         ExactlyOnceExport export = ExactlyOnceExport.builder()
@@ -160,7 +242,7 @@ class ExactlyOnceExportTest {
                     private int read;
 
                     @Override
-                    public DslEvent next() {
+                    public RecordedEvent next() {
                         return ++read > 25 ? null : super.next();
                     }
                 })

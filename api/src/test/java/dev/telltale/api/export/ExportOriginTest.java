@@ -22,7 +22,7 @@ class ExportOriginTest {
 
     @Test
     void theIdIsCreatedOnceAndStaysTheSame() throws IOException {
-        Path file = dir.resolve(ExportOrigin.QUEUE_FILE_NAME);
+        Path file = dir.resolve("telltale-origin");
 
         UUID first = ExportOrigin.of(file);
 
@@ -35,7 +35,7 @@ class ExportOriginTest {
 
     @Test
     void eightThreadsCreatingItAtOnce_allGetTheOneThatWasWrittenFirst() throws Exception {
-        Path file = dir.resolve(ExportOrigin.QUEUE_FILE_NAME);
+        Path file = dir.resolve("telltale-origin");
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

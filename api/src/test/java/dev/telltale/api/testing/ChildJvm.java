@@ -1,6 +1,6 @@
 package dev.telltale.api.testing;
 
-import dev.telltale.api.runtime.EventRuntime;
+import dev.telltale.api.EventRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package dev.telltale.core.internal;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
-import dev.telltale.core.DropReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

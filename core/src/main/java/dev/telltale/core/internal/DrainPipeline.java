@@ -100,10 +100,10 @@ public final class DrainPipeline {
      * How many events may wait in memory while the store's first open is under way: {@link #MAX_WAITING}
      * (two seconds of a million events a second: a cold Chronicle queue takes most of one to open here,
      * and cold code most of another to catch up), or
-     * what a sixteenth of the heap holds at 128 bytes an event.
+     * what a sixteenth of the heap holds ({@link HeapBudget}).
      */
     static int waitingLimit(long maxHeapBytes) {
-        return (int) Math.min(MAX_WAITING, maxHeapBytes / 16 / 128);
+        return (int) Math.min(MAX_WAITING, HeapBudget.eventsIn(maxHeapBytes / 16));
     }
 
     /**

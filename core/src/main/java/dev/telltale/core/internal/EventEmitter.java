@@ -2,7 +2,6 @@ package dev.telltale.core.internal;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventSink;
-import dev.telltale.core.DropReason;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;

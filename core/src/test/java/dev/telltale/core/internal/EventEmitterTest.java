@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.core.DropReason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

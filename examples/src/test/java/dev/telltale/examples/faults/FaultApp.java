@@ -1,10 +1,10 @@
 package dev.telltale.examples.faults;
 
+import dev.telltale.api.EventHealth;
+import dev.telltale.api.EventRuntime;
+import dev.telltale.api.EventStats;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.TelltaleSession;
-import dev.telltale.api.runtime.EventHealth;
-import dev.telltale.api.runtime.EventRuntime;
-import dev.telltale.api.runtime.EventStats;
 import dev.telltale.examples.DslCommand;
 import dev.telltale.examples.DslExecutor;
 import dev.telltale.examples.DslExecutorFactory;

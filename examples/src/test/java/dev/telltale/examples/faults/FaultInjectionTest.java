@@ -3,12 +3,12 @@ package dev.telltale.examples.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.examples.faults.ChildApp.Launch;
 import dev.telltale.examples.faults.ChildApp.Stats;
-import dev.telltale.store.chronicle.EventCursor;
 import dev.telltale.store.chronicle.EventLog;
-import dev.telltale.store.chronicle.Position;
-import dev.telltale.store.chronicle.RecordedEvent;
 import dev.telltale.store.jsonl.BadLinePolicy;
 import dev.telltale.store.jsonl.JsonlReader;
 import java.io.IOException;

@@ -1,21 +1,28 @@
 package dev.telltale.store.chronicle;
 
-import dev.telltale.api.export.ExportCheckpoint;
-import dev.telltale.api.export.ExportCursor;
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.export.ExportOrigin;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.store.chronicle.internal.QueueReader;
 import dev.telltale.store.chronicle.internal.ReaderPositions;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A Telltale event directory opened for reading: the Chronicle queue a {@link ChronicleEventStore}
- * writes, read-only. It is the complete way to read these files (their layout is Telltale's own, see
- * the {@linkplain dev.telltale.store.chronicle package}). Writers, in this process or others, may
- * append while it reads; cursors follow them.
+ * writes, read-only, as an {@link EventSource} ({@link ChronicleSourceProvider} opens it for
+ * {@link dev.telltale.api.source.EventSources}). It is the complete way to read these files (their
+ * layout is Telltale's own, see the {@linkplain dev.telltale.store.chronicle package}). Writers, in this
+ * process or others, may append while it reads; cursors follow them. Positions are Chronicle indexes.
  *
  * <pre>{@code
  * try (EventLog log = EventLog.open(dir);
@@ -35,7 +42,10 @@ import java.util.OptionalLong;
  * <p>Threading: any thread may open cursors; each cursor is used by one thread at a time. Closing the
  * log closes its cursors.
  */
-public final class EventLog implements Closeable {
+public final class EventLog implements EventSource {
+
+    /** The name of the origin file in a queue directory: {@value}. */
+    public static final String ORIGIN_FILE_NAME = "telltale-origin";
 
     /** The version of the event layout this Telltale writes and reads: {@value}. */
     public static final int LAYOUT_VERSION = dev.telltale.store.chronicle.internal.EventLayout.VERSION;
@@ -53,7 +63,7 @@ public final class EventLog implements Closeable {
     /**
      * Opens the event directory {@code dir}.
      *
-     * @throws EventLogException {@code "DIR: not a Telltale event directory (no Chronicle queue files)"}
+     * @throws EventSourceException {@code "DIR: not a Telltale event directory (no Chronicle queue files)"}
      *     when {@code dir} is missing or holds no {@code .cq4} files, or naming the directory and the
      *     problem when Chronicle cannot open the queue
      */
@@ -66,7 +76,7 @@ public final class EventLog implements Closeable {
      * (empty, zero-filled, cut short) is refused, naming it, unless {@code skipDamaged}; then cursors
      * step over it and {@link #skippedFiles()} lists what they skip.
      *
-     * @throws EventLogException as {@link #open(Path)}, and naming the first damaged cycle file
+     * @throws EventSourceException as {@link #open(Path)}, and naming the first damaged cycle file
      */
     public static EventLog open(Path dir, boolean skipDamaged) throws IOException {
         Objects.requireNonNull(dir, "dir");
@@ -89,7 +99,7 @@ public final class EventLog implements Closeable {
      *
      * @throws IllegalArgumentException naming {@code name} unless it is made of letters, digits, '.',
      *     '_' and '-' only
-     * @throws EventLogException naming the position file if it cannot be read
+     * @throws EventSourceException naming the position file if it cannot be read
      */
     public EventCursor namedCursor(String name, Position ifNew) throws IOException {
         ReaderPositions.requireValidName(name);
@@ -120,25 +130,56 @@ public final class EventLog implements Closeable {
         return reader.newestFirst(positions);
     }
 
+    /** A cursor at {@code from}; it follows writers whether or not {@code following} asks it to. */
+    @Override
+    public EventCursor cursor(Position from, boolean following) throws IOException {
+        return cursor(from);
+    }
+
+    /** Found newest first ({@link #newestFirst()}), at a cost that does not grow with the queue. */
+    @Override
+    public Position startOfLast(Predicate<DslEvent> filter, int n) throws IOException {
+        long start = -1;
+        int found = 0;
+        if (n > 0) {
+            try (EventCursor newest = newestFirst()) {
+                for (RecordedEvent recorded = newest.next(); recorded != null && found < n; recorded = newest.next()) {
+                    if (filter.test(recorded.event())) {
+                        found++;
+                        start = recorded.position();
+                    }
+                }
+            }
+        }
+        return found == 0 ? new Position.End() : new Position.AtIndex(start);
+    }
+
     /**
-     * A source for {@link dev.telltale.api.export.ExactlyOnceExport}: from just after {@code lastPosition}
-     * (a Chronicle index), or from {@code ifNothingYet} when it is {@link ExportCheckpoint#NOTHING_YET}.
      * With a {@code name}, the position is kept as a named reader's at each commit, so retention keeps
-     * what the export has not read; a fresh export (nothing yet) forgets what the name kept before.
-     *
-     * @param name the export's name, or {@code null} for an export that is not resumable
+     * what the export has not read; a {@code firstRun} forgets what the name kept before.
      */
-    public ExportCursor exportCursor(String name, Position ifNothingYet, long lastPosition) throws IOException {
-        Objects.requireNonNull(ifNothingYet, "ifNothingYet");
-        boolean fresh = lastPosition == ExportCheckpoint.NOTHING_YET;
+    @Override
+    public EventCursor exportCursor(String name, Position from, boolean firstRun) throws IOException {
+        Objects.requireNonNull(from, "from");
         if (name != null) {
             ReaderPositions.requireValidName(name);
-            if (fresh) {
+            if (firstRun) {
                 positions.delete(name);
             }
         }
-        return reader.cursor(fresh ? ifNothingYet : new Position.AtIndex(lastPosition + 1), name, positions)
-                .forExport(lastPosition);
+        return reader.cursor(from, name, positions);
+    }
+
+    /** Kept in {@value #ORIGIN_FILE_NAME} in the directory. */
+    @Override
+    public UUID origin() throws IOException {
+        return ExportOrigin.of(dir.resolve(ORIGIN_FILE_NAME));
+    }
+
+    /** {@code chronicle} and the directory. */
+    @Override
+    public String describe() {
+        return "chronicle " + dir;
     }
 
     /** The event directory, as given to {@link #open}. */

@@ -33,7 +33,7 @@ final class JvmFlags {
         List<String> missing = missing();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the chronicle store needs the JVM flags " + String.join(" ", missing)
-                    + " (see the README, 'JVM flags'); this JVM was started without them");
+                    + " (see docs/operations.md, 'JVM flags'); this JVM was started without them");
         }
     }
 }

@@ -43,7 +43,7 @@
  * across cycle rolls. A named cursor commits its position to {@code readers/NAME.position} (written
  * to a temporary file, forced, renamed) and resumes after it with no gap and no duplicate. Retention
  * never deletes a cycle file that a named reader has not passed, nor the current one. A damaged file
- * or an unknown layout gives an {@link dev.telltale.store.chronicle.EventLogException} that names the
+ * or an unknown layout gives an {@link dev.telltale.store.chronicle.EventSourceException} that names the
  * file (and index), never a raw Chronicle failure.
  *
  * <h2>Running it</h2>

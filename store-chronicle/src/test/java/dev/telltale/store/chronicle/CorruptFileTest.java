@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.api.store.contract.ContractEvents;
 import dev.telltale.store.chronicle.internal.EventLayout;
 import java.io.IOException;
@@ -16,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A damaged queue gives an {@link EventLogException} that names the file, never a raw Chronicle failure. */
+/** A damaged queue gives an {@link EventSourceException} that names the file, never a raw Chronicle failure. */
 class CorruptFileTest {
 
     private static final String MARKED_VERB = "corrupt.me";
@@ -34,8 +38,8 @@ class CorruptFileTest {
             assertThat(first.event().payload().toString()).contains("before");
 
             assertThatThrownBy(cursor::next)
-                    .isInstanceOf(EventLogException.class)
-                    .hasMessage(cycleFile + ": event at index 0x" + Long.toHexString(first.index() + 1)
+                    .isInstanceOf(EventSourceException.class)
+                    .hasMessage(cycleFile + ": event at index 0x" + Long.toHexString(first.position() + 1)
                             + ": unknown layout version 99 (this reader knows 1; a newer Telltale wrote it?)");
             assertThat(cursor.next().event().payload().toString())
                     .as("the event after the bad one")
@@ -52,7 +56,7 @@ class CorruptFileTest {
             cursor.next();
 
             assertThatThrownBy(cursor::next)
-                    .isInstanceOf(EventLogException.class)
+                    .isInstanceOf(EventSourceException.class)
                     .hasMessageStartingWith(cycleFile + ": event at index 0x")
                     .hasMessageEndingWith(": unknown event type 42");
         }
@@ -71,7 +75,7 @@ class CorruptFileTest {
                         cursor.next();
                     }
                 })
-                .isInstanceOf(EventLogException.class)
+                .isInstanceOf(EventSourceException.class)
                 .hasMessageStartingWith(
                         garbage + ": damaged cycle file: the file is 65536 bytes long, shorter than its ");
     }
@@ -94,7 +98,7 @@ class CorruptFileTest {
                             cursor.next();
                         }
                     })
-                    .isInstanceOf(EventLogException.class)
+                    .isInstanceOf(EventSourceException.class)
                     .hasMessageStartingWith(cycleFile + ": event at index 0x")
                     .hasMessageContaining("is larger than any event (at most " + EventLayout.MAX_EVENT_BYTES
                             + "): the file is damaged");

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventPayload;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -105,7 +109,7 @@ class DamagedCycleTest {
         damage.applyTo(damaged);
 
         assertThatThrownBy(() -> EventLog.open(dir))
-                .isInstanceOf(EventLogException.class)
+                .isInstanceOf(EventSourceException.class)
                 .hasMessageStartingWith(damaged + ": damaged cycle file: ")
                 .hasMessageContaining(damage.says)
                 .hasMessageEndingWith("(--skip-damaged reads past them)");
@@ -119,11 +123,11 @@ class DamagedCycleTest {
         damage.applyTo(damaged);
         if (damage == Damage.CUT_SHORT && damagedCycle == 0) {
             // Chronicle reads the first cycle file's header whenever a reader is created, so a first
-            // file cut short inside its header cannot be stepped over: the error names it (the README
+            // file cut short inside its header cannot be stepped over: the error names it (docs/cli.md
             // says to move it away).
             try (EventLog log = EventLog.open(dir, true)) {
                 assertThatThrownBy(() -> log.cursor(new Position.Start()))
-                        .isInstanceOf(EventLogException.class)
+                        .isInstanceOf(EventSourceException.class)
                         .hasMessageStartingWith(damaged + ": ");
             }
             return;

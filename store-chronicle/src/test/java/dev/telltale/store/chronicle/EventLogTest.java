@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.api.store.contract.ContractEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +31,7 @@ class EventLogTest {
         Path missing = dir.resolve("nowhere");
 
         assertThatThrownBy(() -> EventLog.open(missing))
-                .isInstanceOf(EventLogException.class)
+                .isInstanceOf(EventSourceException.class)
                 .hasMessage(missing + ": not a Telltale event directory (no Chronicle queue files)");
     }
 
@@ -36,7 +40,7 @@ class EventLogTest {
         Files.writeString(dir.resolve("events.jsonl"), "{}\n");
 
         assertThatThrownBy(() -> EventLog.open(dir))
-                .isInstanceOf(EventLogException.class)
+                .isInstanceOf(EventSourceException.class)
                 .hasMessage(dir + ": not a Telltale event directory (no Chronicle queue files)");
     }
 
@@ -48,7 +52,7 @@ class EventLogTest {
         List<RecordedEvent> read = TestEvents.recordedFrom(dir, new Position.Start());
 
         assertThat(read).extracting(RecordedEvent::event).containsExactlyElementsOf(events);
-        assertThat(read).extracting(RecordedEvent::index).isSorted().doesNotHaveDuplicates();
+        assertThat(read).extracting(RecordedEvent::position).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
@@ -70,7 +74,7 @@ class EventLogTest {
     void cursor_atIndexOfAnEvent_startsWithThatEvent() throws IOException {
         write(List.of(at(0, "a"), at(1, "b"), at(2, "c")));
         long indexOfB =
-                TestEvents.recordedFrom(dir, new Position.Start()).get(1).index();
+                TestEvents.recordedFrom(dir, new Position.Start()).get(1).position();
 
         assertThat(TestEvents.recordedFrom(dir, new Position.AtIndex(indexOfB)))
                 .extracting(RecordedEvent::event)
@@ -89,7 +93,7 @@ class EventLogTest {
     @Test
     void cursor_atIndexPastTheEnd_startsAtTheEnd() throws IOException {
         write(List.of(at(0, "a")));
-        long last = TestEvents.recordedFrom(dir, new Position.Start()).get(0).index();
+        long last = TestEvents.recordedFrom(dir, new Position.Start()).get(0).position();
 
         try (EventLog log = EventLog.open(dir);
                 EventCursor cursor = log.cursor(new Position.AtIndex(last + 1))) {
@@ -155,7 +159,7 @@ class EventLogTest {
             for (int i = 0; i < 4; i++) {
                 read.add(cursor.next().event());
             }
-            resumeAt = cursor.index();
+            resumeAt = cursor.resumePosition();
         }
 
         read.addAll(TestEvents.recordedFrom(dir, new Position.AtIndex(resumeAt)).stream()
@@ -172,10 +176,10 @@ class EventLogTest {
 
         try (EventLog log = EventLog.open(dir)) {
             try (EventCursor cursor = log.cursor(new Position.Start())) {
-                assertThat(cursor.index()).isEqualTo(all.get(0).index());
+                assertThat(cursor.resumePosition()).isEqualTo(all.get(0).position());
             }
             try (EventCursor cursor = log.cursor(new Position.End())) {
-                assertThat(cursor.index()).isEqualTo(all.get(1).index() + 1);
+                assertThat(cursor.resumePosition()).isEqualTo(all.get(1).position() + 1);
             }
         }
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +94,7 @@ class FollowTest {
             writer.get();
             assertThat(cursor.next()).isNull();
             assertThat(seen).extracting(RecordedEvent::event).containsExactlyElementsOf(expected(batches * batchSize));
-            assertThat(seen).extracting(RecordedEvent::index).isSorted().doesNotHaveDuplicates();
+            assertThat(seen).extracting(RecordedEvent::position).isSorted().doesNotHaveDuplicates();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.telltale.store.chronicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -58,7 +60,7 @@ class GoldenQueueTest {
 
         assertThat(read).extracting(RecordedEvent::event).containsExactlyElementsOf(GoldenQueue.EVENTS);
         for (int i = 0; i < read.size(); i++) {
-            assertThat(read.get(i).index()).as("index of event %d", i).isEqualTo(FIRST_INDEX + i);
+            assertThat(read.get(i).position()).as("index of event %d", i).isEqualTo(FIRST_INDEX + i);
         }
     }
 

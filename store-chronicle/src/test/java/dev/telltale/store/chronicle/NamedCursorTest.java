@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +104,7 @@ class NamedCursorTest {
         long next;
         try (EventLog log = EventLog.open(dir);
                 EventCursor cursor = log.namedCursor("pg.export_1", new Position.Start())) {
-            next = cursor.next().index() + 1;
+            next = cursor.next().position() + 1;
             cursor.commit();
         }
 
@@ -151,7 +155,7 @@ class NamedCursorTest {
 
         try (EventLog log = EventLog.open(dir)) {
             assertThatThrownBy(() -> log.namedCursor("broken", new Position.Start()))
-                    .isInstanceOf(EventLogException.class)
+                    .isInstanceOf(EventSourceException.class)
                     .hasMessage(position + ": not a reader position (expected an index such as 0x6b09132500000002, "
                             + "got 'not a number')");
         }

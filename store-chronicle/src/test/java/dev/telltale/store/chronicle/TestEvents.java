@@ -1,6 +1,9 @@
 package dev.telltale.store.chronicle;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

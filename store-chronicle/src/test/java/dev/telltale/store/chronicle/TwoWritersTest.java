@@ -3,6 +3,8 @@ package dev.telltale.store.chronicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.api.store.contract.ContractEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ class TwoWritersTest {
             List<RecordedEvent> read = TestEvents.recordedFrom(dir, new Position.Start());
 
             assertThat(read).hasSize(2 * BATCHES * BATCH_SIZE);
-            assertThat(read).extracting(RecordedEvent::index).isSorted().doesNotHaveDuplicates();
+            assertThat(read).extracting(RecordedEvent::position).isSorted().doesNotHaveDuplicates();
             assertThat(read)
                     .extracting(RecordedEvent::event)
                     .filteredOn(e -> e.toString().contains("first."))

@@ -1,9 +1,10 @@
 package dev.telltale.store.jsonl;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreAppendException;
+import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,11 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Appends events to a JSON Lines file (see {@link JsonlFormat}). Only the drain thread calls
+ * Appends events to a JSON Lines file (see {@link EventJson}). Only the drain thread calls
  * {@link #append}, {@link #flush} and {@link #close}; the store does no locking. One store, in one
  * process, writes a file at a time.
  *
- * <p>Design. {@link #append} encodes the whole batch into memory with one long-lived Jackson generator,
+ * <p>Design. {@link #append} encodes the whole batch into memory with one long-lived {@link EventJsonWriter},
  * then hands it to the operating system in one write. So after {@code append} returns, the batch
  * survives the death of the JVM; {@link #flush} only adds {@code fsync} when asked for, which makes it
  * survive the death of the machine. If the write fails, the file is cut back to its length before the
@@ -42,7 +43,7 @@ public final class JsonlEventStore implements EventStore {
     private FileOutputStream out;
     private final boolean fsync;
     private final ByteArrayOutputStream batchBytes = new ByteArrayOutputStream(INITIAL_BATCH_BYTES);
-    private JsonGenerator generator;
+    private EventJsonWriter encoder;
     /** The file's length as this store wrote it: where a failed batch is cut back to. */
     private long length;
     /** The file may end inside a line, so the next batch must start with a line break. */
@@ -61,7 +62,7 @@ public final class JsonlEventStore implements EventStore {
             this.length = existing.length();
             this.lineBreakOwed = length > 0 && lastByte(existing) != '\n';
         }
-        this.generator = JsonlFormat.newGenerator(batchBytes);
+        this.encoder = new EventJsonWriter(batchBytes);
     }
 
     /**
@@ -149,7 +150,7 @@ public final class JsonlEventStore implements EventStore {
         }
         closed = true;
         try (FileOutputStream stream = out) {
-            generator.close();
+            encoder.close();
             sync(stream);
         }
     }
@@ -163,15 +164,14 @@ public final class JsonlEventStore implements EventStore {
     private void encode(List<DslEvent> batch) throws IOException {
         try {
             if (lineBreakOwed) {
-                generator.writeRaw('\n');
+                encoder.lineBreak();
             }
             for (DslEvent event : batch) {
-                JsonlFormat.write(generator, event);
-                generator.writeRaw('\n');
+                encoder.writeLine(event);
             }
-            generator.flush();
+            encoder.flush();
         } catch (IOException | RuntimeException e) {
-            // The generator may be left inside an object: start over with a fresh one.
+            // The encoder may be left inside an object: start over with a fresh one.
             discardEncoded(e);
             throw e;
         }
@@ -179,13 +179,13 @@ public final class JsonlEventStore implements EventStore {
 
     private void discardEncoded(Exception failure) {
         try {
-            generator.close();
+            encoder.close();
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
         batchBytes.reset();
         try {
-            generator = JsonlFormat.newGenerator(batchBytes);
+            encoder = new EventJsonWriter(batchBytes);
         } catch (IOException e) {
             failure.addSuppressed(e);
         }

@@ -1,6 +1,8 @@
 package dev.telltale.store.jsonl;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +17,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads the events of a JSON Lines file (see {@link JsonlFormat}) in file order, one line at a time.
+ * Reads the events of a JSON Lines file (see {@link EventJson}) in file order, one line at a time.
  * Blank lines are ignored. A line that is not a valid event (corrupt, torn by a crash, longer than
  * {@value #MAX_LINE_BYTES} bytes, of a newer schema version) either fails the read with a
- * {@link JsonlFormatException} such as {@code events.jsonl:17: missing field 'verb'}, or is skipped
+ * {@link EventJsonException} such as {@code events.jsonl:17: missing field 'verb'}, or is skipped
  * and counted, as the {@link BadLinePolicy} says.
  *
  * <p>Not thread-safe: one thread at a time.
@@ -37,7 +39,7 @@ public final class JsonlReader implements Closeable {
     private final LineReader lines;
     private final BadLinePolicy policy;
     private long skippedLines;
-    private JsonlFormatException firstSkipped;
+    private EventJsonException firstSkipped;
     private boolean closed;
 
     private JsonlReader(String source, LineReader lines, BadLinePolicy policy) {
@@ -72,7 +74,7 @@ public final class JsonlReader implements Closeable {
      * The next event, or {@code null} at the end of the file. Under {@link BadLinePolicy#FAIL}, a bad
      * line throws; calling again goes on with the line after it.
      *
-     * @throws JsonlFormatException for a bad line under {@link BadLinePolicy#FAIL}, naming the file and line
+     * @throws EventJsonException for a bad line under {@link BadLinePolicy#FAIL}, naming the file and line
      * @throws IOException if the file cannot be read
      */
     public DslEvent read() throws IOException {
@@ -85,8 +87,8 @@ public final class JsonlReader implements Closeable {
             }
             try {
                 return decodeLine();
-            } catch (JsonlFormatException bad) {
-                JsonlFormatException located = bad.at(source, lines.lineNumber());
+            } catch (EventJsonException bad) {
+                EventJsonException located = bad.at(source, lines.lineNumber());
                 if (policy == BadLinePolicy.FAIL) {
                     throw located;
                 }
@@ -102,7 +104,7 @@ public final class JsonlReader implements Closeable {
     /**
      * The rest of the events, read lazily; closing the stream closes this reader. Errors reach the
      * stream's consumer as an {@link UncheckedIOException} whose cause is the {@link IOException}
-     * {@link #read()} throws, a {@link JsonlFormatException} for a bad line.
+     * {@link #read()} throws, a {@link EventJsonException} for a bad line.
      */
     public Stream<DslEvent> events() {
         Spliterator<DslEvent> events =
@@ -126,7 +128,7 @@ public final class JsonlReader implements Closeable {
     }
 
     /** The first bad line skipped, naming its file, line and problem; empty if none was. */
-    public Optional<JsonlFormatException> firstSkipped() {
+    public Optional<EventJsonException> firstSkipped() {
         return Optional.ofNullable(firstSkipped);
     }
 
@@ -139,11 +141,11 @@ public final class JsonlReader implements Closeable {
         }
     }
 
-    private DslEvent decodeLine() throws JsonlFormatException {
+    private DslEvent decodeLine() throws EventJsonException {
         if (lines.tooLong()) {
-            throw new JsonlFormatException("line is longer than " + MAX_LINE_BYTES + " bytes");
+            throw new EventJsonException("line is longer than " + MAX_LINE_BYTES + " bytes");
         }
-        return JsonlFormat.decode(lines.buffer(), lines.start(), lines.length());
+        return EventJson.decode(lines.buffer(), lines.start(), lines.length());
     }
 
     private DslEvent readUnchecked() {

@@ -1,5 +1,6 @@
 package dev.telltale.store.jsonl;
 
+import static dev.telltale.json.GoldenLines.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.json.EventJsonException;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,31 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonlEventStoreTest {
-
-    /** One event of each type, as schema version 1 writes it. Changing these breaks every file written. */
-    static final String GOLDEN_SUCCEEDED = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"command_succeeded","verb":"cbu.create","duration_ns":1500}""";
-
-    static final String GOLDEN_FAILED = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"command_failed","verb":"cbu.create","duration_ns":2500,\
-            "error":{"type":"java.lang.IllegalStateException","message":"exists","source_id":"cbu-42",\
-            "http_status":409,"verb":"cbu.create"}}""";
-    static final String GOLDEN_STARTED = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"session_started","source":"REPL"}""";
-    static final String GOLDEN_ENDED = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"session_ended","command_count":12,"error_count":2,"duration_ns":3000000000}""";
-    static final String GOLDEN_ENTRY = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456989Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"session_entry","entry":"dsl_command","entry_no":3,"source":"REPL",\
-            "content":"(cbu.create :name \\"x\\")","event":{"session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "ts":"2026-11-27T04:31:27.123456789Z","verb":"cbu.create"}}""";
-    static final String GOLDEN_ENTRY_WITHOUT_EVENT = """
-            {"v":1,"ts":"2026-11-27T04:31:27.123456989Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
-            "type":"session_entry","entry":"user_input","entry_no":1,"source":"REPL","content":"hello"}""";
 
     @TempDir
     Path dir;
@@ -102,7 +79,7 @@ class JsonlEventStoreTest {
             assertThat(reader.skippedLines()).isEqualTo(1);
             assertThat(reader.firstSkipped())
                     .get()
-                    .extracting(JsonlFormatException::lineNumber)
+                    .extracting(EventJsonException::lineNumber)
                     .isEqualTo(2L);
         }
     }

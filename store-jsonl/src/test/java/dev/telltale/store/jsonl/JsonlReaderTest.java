@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EntryType;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonException;
+import dev.telltale.json.GoldenLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class JsonlReaderTest {
 
-    private static final String GOOD = JsonlEventStoreTest.GOLDEN_SUCCEEDED;
+    private static final String GOOD = GoldenLines.GOLDEN_SUCCEEDED;
     private static final String COMMON = "'v':1,'ts':'2026-11-27T04:31:27.123456789Z',";
     private static final String SUCCEEDED = COMMON + "'type':'command_succeeded',";
     private static final String FAILED = COMMON + "'type':'command_failed','verb':'x','duration_ns':1,";
@@ -187,7 +192,7 @@ class JsonlReaderTest {
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
             reader.read();
             reader.read();
-            assertThatThrownBy(reader::read).isInstanceOfSatisfying(JsonlFormatException.class, e -> {
+            assertThatThrownBy(reader::read).isInstanceOfSatisfying(EventJsonException.class, e -> {
                 assertThat(e).hasMessage(file + ":3: " + reason);
                 assertThat(e.source()).contains(file.toString());
                 assertThat(e.lineNumber()).isEqualTo(3);
@@ -204,7 +209,7 @@ class JsonlReaderTest {
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
             assertThatThrownBy(reader::read)
-                    .isInstanceOf(JsonlFormatException.class)
+                    .isInstanceOf(EventJsonException.class)
                     .hasMessageStartingWith(file + ":1: " + reasonStart)
                     .hasMessageNotContaining("\n")
                     .hasMessageNotContaining("Source");
@@ -220,16 +225,16 @@ class JsonlReaderTest {
             assertThatThrownBy(events::toList)
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessage(file + ":3: missing field 'verb'")
-                    .hasCauseInstanceOf(JsonlFormatException.class);
+                    .hasCauseInstanceOf(EventJsonException.class);
         }
     }
 
     @Test
     void read_afterABadLine_goesOnWithTheNextLine() throws IOException {
-        Path file = write("oops\n" + JsonlEventStoreTest.GOLDEN_STARTED + "\n");
+        Path file = write("oops\n" + GoldenLines.GOLDEN_STARTED + "\n");
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
-            assertThatThrownBy(reader::read).isInstanceOf(JsonlFormatException.class);
+            assertThatThrownBy(reader::read).isInstanceOf(EventJsonException.class);
             assertThat(reader.read()).isEqualTo(ContractEvents.started());
             assertThat(reader.read()).isNull();
         }
@@ -237,11 +242,11 @@ class JsonlReaderTest {
 
     @Test
     void read_withSkipPolicy_countsBadLinesAndReturnsTheRest() throws IOException {
-        Path file = write(JsonlEventStoreTest.GOLDEN_STARTED + "\n"
+        Path file = write(GoldenLines.GOLDEN_STARTED + "\n"
                 + "garbage\n"
                 + GOOD + "\n"
                 + "{\"v\":9}\n"
-                + JsonlEventStoreTest.GOLDEN_ENDED + "\n"
+                + GoldenLines.GOLDEN_ENDED + "\n"
                 + GOOD.substring(0, 30));
 
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
@@ -250,7 +255,7 @@ class JsonlReaderTest {
             assertThat(reader.skippedLines()).isEqualTo(3);
             assertThat(reader.firstSkipped())
                     .get()
-                    .extracting(JsonlFormatException::getMessage)
+                    .extracting(EventJsonException::getMessage)
                     .asString()
                     .startsWith(file + ":2: malformed JSON: Unrecognized token 'garbage'");
         }
@@ -290,7 +295,7 @@ class JsonlReaderTest {
 
     @Test
     void read_acceptsLastLineWithoutLineBreakAndCrLfLineEnds() throws IOException {
-        Path file = write(GOOD + "\r\n" + JsonlEventStoreTest.GOLDEN_ENDED);
+        Path file = write(GOOD + "\r\n" + GoldenLines.GOLDEN_ENDED);
 
         assertThat(TestEvents.readAll(file)).containsExactly(ContractEvents.succeeded(), ContractEvents.ended());
     }
@@ -351,5 +356,21 @@ class JsonlReaderTest {
     /** JSON written with single quotes, for legibility. */
     private static String json(String singleQuoted) {
         return singleQuoted.replace('\'', '"');
+    }
+
+    @Test
+    void toJson_sessionEntryOfTheLongestContent_fitsTheReadersLineLimit() throws IOException {
+        DslEvent longest = ContractEvents.entry(
+                EntryType.AGENT_THOUGHT,
+                1,
+                ContractEvents.longestContent(),
+                new dev.telltale.api.EventRef(ContractEvents.SESSION, 1, "\u0001".repeat(256)));
+
+        String line = EventJson.toJson(longest);
+
+        assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                .isGreaterThan(6 << 20)
+                .isLessThanOrEqualTo(JsonlReader.MAX_LINE_BYTES);
+        assertThat(EventJson.fromJson(line)).isEqualTo(longest);
     }
 }

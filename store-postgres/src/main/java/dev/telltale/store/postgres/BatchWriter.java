@@ -3,8 +3,8 @@ package dev.telltale.store.postgres;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
-import dev.telltale.store.jsonl.JsonlEncoder;
-import dev.telltale.store.jsonl.JsonlFormat;
+import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
@@ -47,12 +47,12 @@ final class BatchWriter {
 
     private final CopyBuffer events = new CopyBuffer();
     private final CopyBuffer entries = new CopyBuffer();
-    private final JsonlEncoder payloads;
-    private final String payloadVersion = Integer.toString(JsonlFormat.SCHEMA_VERSION);
+    private final EventJsonWriter payloads;
+    private final String payloadVersion = Integer.toString(EventJson.SCHEMA_VERSION);
 
     BatchWriter() {
         try {
-            this.payloads = new JsonlEncoder(events.escaped());
+            this.payloads = new EventJsonWriter(events.escaped());
         } catch (IOException e) {
             throw new IllegalStateException("creating a JSON generator in memory failed", e);
         }

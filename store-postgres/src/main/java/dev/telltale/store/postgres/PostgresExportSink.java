@@ -166,11 +166,18 @@ public final class PostgresExportSink implements ExportSink {
         }
     }
 
+    /** A lost or refused connection ({@link DatabaseException#isConnectionFailure()}). */
+    @Override
+    public boolean isTransient(IOException failure) {
+        return failure instanceof DatabaseException database && database.isConnectionFailure();
+    }
+
     /**
      * Whether this sink reached the database at least once: a connection failure after that is the
      * database going away (worth waiting for), before it a wrong address (worth reporting at once).
      */
-    public boolean connected() {
+    @Override
+    public boolean reached() {
         return connected;
     }
 

@@ -12,9 +12,10 @@ import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.export.ExactlyOnceExport;
-import dev.telltale.api.export.ExportCursor;
-import dev.telltale.store.jsonl.JsonlFormat;
-import dev.telltale.store.jsonl.JsonlFormatException;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class ExportToPostgresTest {
         assertThat(result.exported()).isEqualTo(events.size());
         List<DslEvent> back = new ArrayList<>();
         for (List<Object> row : postgres.query(db, "SELECT payload::text FROM events.log ORDER BY position")) {
-            back.add(JsonlFormat.fromJson((String) row.get(0)));
+            back.add(EventJson.fromJson((String) row.get(0)));
         }
         List<DslEvent> notEntries = events.stream()
                 .filter(e -> !(e.payload() instanceof SessionEntry))
@@ -219,7 +220,7 @@ class ExportToPostgresTest {
     }
 
     /** Event i at position 7 * i. */
-    static final class ListCursor implements ExportCursor {
+    static final class ListCursor implements EventCursor {
         private final List<DslEvent> events;
         private int next;
 
@@ -229,24 +230,21 @@ class ExportToPostgresTest {
         }
 
         @Override
-        public DslEvent next() {
-            return next < events.size() ? events.get(next++) : null;
+        public RecordedEvent next() {
+            return next < events.size() ? new RecordedEvent(7L * next, events.get(next++)) : null;
         }
 
         @Override
-        public long position() {
-            return 7L * (next - 1);
+        public long resumePosition() {
+            return 7L * next;
         }
-
-        @Override
-        public void requireAtEnd() {}
 
         @Override
         public void close() {}
     }
 
     @SuppressWarnings("unused")
-    private static DslEvent parse(String json) throws JsonlFormatException {
-        return JsonlFormat.fromJson(json);
+    private static DslEvent parse(String json) throws EventJsonException {
+        return EventJson.fromJson(json);
     }
 }

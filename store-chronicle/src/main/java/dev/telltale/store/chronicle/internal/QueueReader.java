@@ -1,8 +1,8 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.EventClock;
-import dev.telltale.store.chronicle.EventLogException;
-import dev.telltale.store.chronicle.Position;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.Position;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,10 +64,10 @@ public final class QueueReader implements Closeable {
      * {@link CycleFiles#damage}): a damaged one is refused, naming it, unless {@code skipDamaged}, and
      * then cursors step over it ({@link #damagedFiles()} lists what they skip).
      *
-     * @throws EventLogException if {@code dir} is missing, holds no cycle files, a cycle file is damaged
+     * @throws EventSourceException if {@code dir} is missing, holds no cycle files, a cycle file is damaged
      *     and not to be skipped, or Chronicle cannot open it
      */
-    public static QueueReader open(Path dir, boolean skipDamaged) throws EventLogException {
+    public static QueueReader open(Path dir, boolean skipDamaged) throws EventSourceException {
         List<Path> cycleFiles;
         Map<Path, String> damage = new LinkedHashMap<>();
         try {
@@ -76,14 +76,14 @@ public final class QueueReader implements Closeable {
                 CycleFiles.damage(file).ifPresent(reason -> damage.put(file, reason));
             }
         } catch (IOException e) {
-            throw new EventLogException(dir + ": cannot list the directory: " + e.getMessage(), e);
+            throw new EventSourceException(dir + ": cannot list the directory: " + e.getMessage(), e);
         }
         if (cycleFiles.isEmpty()) {
-            throw new EventLogException(dir + ": not a Telltale event directory (no Chronicle queue files)");
+            throw new EventSourceException(dir + ": not a Telltale event directory (no Chronicle queue files)");
         }
         if (!damage.isEmpty() && !skipDamaged) {
             Map.Entry<Path, String> first = damage.entrySet().iterator().next();
-            throw new EventLogException(first.getKey() + ": damaged cycle file: " + first.getValue() + "; "
+            throw new EventSourceException(first.getKey() + ": damaged cycle file: " + first.getValue() + "; "
                     + damage.size() + " of " + cycleFiles.size()
                     + " cycle files are damaged, and nothing after one can "
                     + "be read in order (--skip-damaged reads past them)");
@@ -96,7 +96,7 @@ public final class QueueReader implements Closeable {
         try {
             queue = builder.build();
         } catch (Exception e) {
-            throw new EventLogException(dir + ": cannot open the Chronicle queue: " + e.getMessage(), e);
+            throw new EventSourceException(dir + ": cannot open the Chronicle queue: " + e.getMessage(), e);
         }
         CycleFiles files = new CycleFiles(dir, queue.rollCycle(), queue.epoch());
         NavigableMap<Integer, Path> damagedCycles = new TreeMap<>();
@@ -173,13 +173,13 @@ public final class QueueReader implements Closeable {
      *
      * @param name the reader's name, whose position {@code positions} keeps; {@code null} for an anonymous cursor
      */
-    public TailerCursor cursor(Position from, String name, ReaderPositions positions) throws EventLogException {
+    public TailerCursor cursor(Position from, String name, ReaderPositions positions) throws EventSourceException {
         ExcerptTailer tailer;
         try {
             tailer = queue.createTailer();
         } catch (Exception | InternalError e) {
             // A tailer opens the first cycle file at once: that is the one that failed.
-            throw new EventLogException(firstCycleFileOr(dir) + ": cannot read the Chronicle queue: " + e, e);
+            throw new EventSourceException(firstCycleFileOr(dir) + ": cannot read the Chronicle queue: " + e, e);
         }
         TailerPositioner positioner = new TailerPositioner(queue, tailer);
         try {
@@ -221,7 +221,7 @@ public final class QueueReader implements Closeable {
             tailer.close();
             int cycle = positioner.cycleEntered();
             Path where = cycle == TailerPositioner.NO_CYCLE ? dir : files.fileOf(cycle);
-            throw new EventLogException(where + ": cannot position a reader at " + from + ": " + e, e);
+            throw new EventSourceException(where + ": cannot position a reader at " + from + ": " + e, e);
         }
     }
 
@@ -230,12 +230,12 @@ public final class QueueReader implements Closeable {
      * needs, at a cost that does not grow with the size of the queue. It does not step over damaged
      * cycle files; one stops it with an error naming the file.
      */
-    public TailerCursor newestFirst(ReaderPositions positions) throws EventLogException {
+    public TailerCursor newestFirst(ReaderPositions positions) throws EventSourceException {
         ExcerptTailer tailer;
         try {
             tailer = queue.createTailer();
         } catch (Exception | InternalError e) {
-            throw new EventLogException(firstCycleFileOr(dir) + ": cannot read the Chronicle queue: " + e, e);
+            throw new EventSourceException(firstCycleFileOr(dir) + ": cannot read the Chronicle queue: " + e, e);
         }
         try {
             queue.refreshDirectoryListing();
@@ -243,7 +243,8 @@ public final class QueueReader implements Closeable {
             return new TailerCursor(tailer, files, tailer.index(), Long.MIN_VALUE, null, positions, this, true);
         } catch (Exception | InternalError e) {
             tailer.close();
-            throw new EventLogException(files.fileOf(queue.lastCycle()) + ": cannot read the newest events: " + e, e);
+            throw new EventSourceException(
+                    files.fileOf(queue.lastCycle()) + ": cannot read the newest events: " + e, e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.telltale.store.chronicle.internal;
 
-import dev.telltale.store.chronicle.EventLogException;
+import dev.telltale.api.source.EventSourceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -68,9 +68,9 @@ public final class ReaderPositions {
     /**
      * {@code name}'s committed position, or empty if it has none.
      *
-     * @throws EventLogException naming the file if it cannot be read or holds no index
+     * @throws EventSourceException naming the file if it cannot be read or holds no index
      */
-    public OptionalLong read(String name) throws EventLogException {
+    public OptionalLong read(String name) throws EventSourceException {
         Path file = fileOf(name);
         String text;
         try {
@@ -78,7 +78,7 @@ public final class ReaderPositions {
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();
         } catch (IOException e) {
-            throw new EventLogException(file + ": cannot read the reader position: " + e.getMessage(), e);
+            throw new EventSourceException(file + ": cannot read the reader position: " + e.getMessage(), e);
         }
         return OptionalLong.of(parse(file, text));
     }
@@ -86,9 +86,9 @@ public final class ReaderPositions {
     /**
      * Every named reader's committed position, by name.
      *
-     * @throws EventLogException naming the file of the first position that cannot be read
+     * @throws EventSourceException naming the file of the first position that cannot be read
      */
-    public Map<String, Long> readAll() throws EventLogException {
+    public Map<String, Long> readAll() throws EventSourceException {
         Map<String, Long> positions = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return positions;
@@ -103,10 +103,10 @@ public final class ReaderPositions {
                     // a reader's position removed while listing holds nothing back
                 }
             }
-        } catch (EventLogException e) {
+        } catch (EventSourceException e) {
             throw e;
         } catch (IOException e) {
-            throw new EventLogException(dir + ": cannot read the reader positions: " + e.getMessage(), e);
+            throw new EventSourceException(dir + ": cannot read the reader positions: " + e.getMessage(), e);
         }
         return positions;
     }
@@ -151,7 +151,7 @@ public final class ReaderPositions {
         }
     }
 
-    private static long parse(Path file, String text) throws EventLogException {
+    private static long parse(Path file, String text) throws EventSourceException {
         String trimmed = text.strip();
         try {
             if (trimmed.startsWith("0x")) {
@@ -160,7 +160,7 @@ public final class ReaderPositions {
             return requireNonNegative(Long.parseLong(trimmed));
         } catch (NumberFormatException e) {
             String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed;
-            throw new EventLogException(
+            throw new EventSourceException(
                     file + ": not a reader position (expected an index such as 0x6b09132500000002, got '"
                             + shown.replaceAll("\\p{Cntrl}", "?") + "')",
                     e);

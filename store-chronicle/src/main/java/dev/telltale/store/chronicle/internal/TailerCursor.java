@@ -1,9 +1,9 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.DslEvent;
-import dev.telltale.store.chronicle.EventCursor;
-import dev.telltale.store.chronicle.EventLogException;
-import dev.telltale.store.chronicle.RecordedEvent;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.source.RecordedEvent;
 import java.io.IOException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -11,7 +11,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * An {@link EventCursor} over a Chronicle tailer: reads one document per event and decodes it with
- * {@link EventLayout}. Chronicle's failures and undecodable events become {@link EventLogException}s
+ * {@link EventLayout}. Chronicle's failures and undecodable events become {@link EventSourceException}s
  * naming the cycle file and index.
  *
  * <p>Not thread-safe: one thread at a time. Chronicle binds a tailer to the thread that uses it; each
@@ -81,7 +81,7 @@ public final class TailerCursor implements EventCursor {
             RecordedEvent next;
             try {
                 next = readOne();
-            } catch (EventLogException unreadable) {
+            } catch (EventSourceException unreadable) {
                 if (backward) {
                     throw unreadable;
                 }
@@ -113,7 +113,7 @@ public final class TailerCursor implements EventCursor {
     }
 
     @Override
-    public long index() {
+    public long resumePosition() {
         return nextIndex;
     }
 
@@ -123,7 +123,7 @@ public final class TailerCursor implements EventCursor {
      * taken for the end.
      */
     @Override
-    public void requireAtEnd() throws EventLogException {
+    public void requireAtEnd() throws EventSourceException {
         requireOpenUnchecked();
         if (backward) {
             return;
@@ -131,7 +131,7 @@ public final class TailerCursor implements EventCursor {
         int cycle = reader.cycleOf(nextIndex);
         int lastGood = reader.lastGoodCycle();
         if (lastGood != QueueReader.NO_JUMP && cycle < lastGood) {
-            throw new EventLogException(files.fileOf(cycle) + ": reading stopped at index " + hex(nextIndex)
+            throw new EventSourceException(files.fileOf(cycle) + ": reading stopped at index " + hex(nextIndex)
                     + " although " + files.fileOf(lastGood) + " holds later events: a cycle file in between is "
                     + "damaged or cannot be read");
         }
@@ -155,7 +155,7 @@ public final class TailerCursor implements EventCursor {
     }
 
     /** The next document's event, or {@code null} if there is none now; advances past it either way. */
-    private RecordedEvent readOne() throws EventLogException {
+    private RecordedEvent readOne() throws EventSourceException {
         long index = nextIndex;
         try (DocumentContext document = tailer.readingDocument()) {
             if (!document.isPresent()) {
@@ -179,35 +179,35 @@ public final class TailerCursor implements EventCursor {
             nextIndex = index + 1;
             return new RecordedEvent(index, event);
         } catch (EventFormatException e) {
-            throw new EventLogException(
+            throw new EventSourceException(
                     files.fileOfIndex(index) + ": event at index " + hex(index) + ": " + e.getMessage(), e);
         } catch (Exception | InternalError e) {
             // Chronicle also throws checked exceptions it does not declare (a damaged file header gives a
             // StreamCorruptedException), and a mapped read past the end of a cut-short file faults into
             // an InternalError.
-            throw new EventLogException(
+            throw new EventSourceException(
                     files.fileOf(tailer.cycle()) + ": cannot read the event at or after index " + hex(index) + ": " + e,
                     e);
         }
     }
 
     /** Moves to the first event of {@code cycle}, stepping over damaged cycles; whether it moved. */
-    private boolean jumpTo(int cycle) throws EventLogException {
+    private boolean jumpTo(int cycle) throws EventSourceException {
         try {
             if (!tailer.moveToCycle(cycle)) {
                 return false;
             }
         } catch (RuntimeException | InternalError e) {
-            throw new EventLogException(
+            throw new EventSourceException(
                     files.fileOf(cycle) + ": cannot step past the damaged cycle file before it: " + e, e);
         }
         nextIndex = reader.firstIndexOf(cycle);
         return true;
     }
 
-    private void requireOpenUnchecked() throws EventLogException {
+    private void requireOpenUnchecked() throws EventSourceException {
         if (closed) {
-            throw new EventLogException("cursor is closed");
+            throw new EventSourceException("cursor is closed");
         }
     }
 
