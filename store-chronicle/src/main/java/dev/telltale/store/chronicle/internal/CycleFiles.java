@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import net.openhft.chronicle.queue.RollCycle;
@@ -83,6 +86,27 @@ public final class CycleFiles {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a reader needs to know of a queue directory before Chronicle opens it, found in one pass:
+     * its cycle files by name, the damaged ones with what is wrong ({@link #damage}), oldest first, and
+     * the roll cycle their names follow (empty if none does).
+     */
+    public record Survey(List<Path> files, Map<Path, String> damaged, Optional<RollCycle> rollCycle) {}
+
+    /** Surveys {@code dir}: lists its cycle files and reads each header. */
+    public static Survey survey(Path dir) throws IOException {
+        List<Path> files = list(dir);
+        Map<Path, String> damaged = new LinkedHashMap<>();
+        Optional<RollCycle> rollCycle = Optional.empty();
+        for (Path file : files) {
+            damage(file).ifPresent(reason -> damaged.put(file, reason));
+            if (rollCycle.isEmpty()) {
+                rollCycle = rollCycleOfFile(file.getFileName().toString());
+            }
+        }
+        return new Survey(List.copyOf(files), Collections.unmodifiableMap(damaged), rollCycle);
     }
 
     /** The cycle files in {@code dir}, by name; empty when it is not a directory. */

@@ -8,16 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -68,30 +65,27 @@ public final class QueueReader implements Closeable {
      *     and not to be skipped, or Chronicle cannot open it
      */
     public static QueueReader open(Path dir, boolean skipDamaged) throws EventSourceException {
-        List<Path> cycleFiles;
-        Map<Path, String> damage = new LinkedHashMap<>();
+        CycleFiles.Survey survey;
         try {
-            cycleFiles = CycleFiles.list(dir);
-            for (Path file : cycleFiles) {
-                CycleFiles.damage(file).ifPresent(reason -> damage.put(file, reason));
-            }
+            survey = CycleFiles.survey(dir);
         } catch (IOException e) {
             throw new EventSourceException(dir + ": cannot list the directory: " + e.getMessage(), e);
         }
-        if (cycleFiles.isEmpty()) {
+        if (survey.files().isEmpty()) {
             throw new EventSourceException(dir + ": not a Telltale event directory (no Chronicle queue files)");
         }
+        Map<Path, String> damage = survey.damaged();
         if (!damage.isEmpty() && !skipDamaged) {
             Map.Entry<Path, String> first = damage.entrySet().iterator().next();
             throw new EventSourceException(first.getKey() + ": damaged cycle file: " + first.getValue() + "; "
-                    + damage.size() + " of " + cycleFiles.size()
+                    + damage.size() + " of " + survey.files().size()
                     + " cycle files are damaged, and nothing after one can "
                     + "be read in order (--skip-damaged reads past them)");
         }
         SingleChronicleQueueBuilder builder =
                 SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true).timeoutMS(HEADER_TIMEOUT_MILLIS);
         // Naming the queue's own roll cycle spares Chronicle's warning that it overrides the default one.
-        rollCycleOf(cycleFiles).ifPresent(builder::rollCycle);
+        survey.rollCycle().ifPresent(builder::rollCycle);
         SingleChronicleQueue queue;
         try {
             queue = builder.build();
@@ -295,16 +289,5 @@ public final class QueueReader implements Closeable {
             // Only names the file in a message about an earlier failure; that failure is what is thrown.
             return fallback;
         }
-    }
-
-    private static Optional<RollCycle> rollCycleOf(List<Path> cycleFiles) {
-        for (Path file : cycleFiles) {
-            Optional<RollCycle> rollCycle =
-                    CycleFiles.rollCycleOfFile(file.getFileName().toString());
-            if (rollCycle.isPresent()) {
-                return rollCycle;
-            }
-        }
-        return Optional.empty();
     }
 }

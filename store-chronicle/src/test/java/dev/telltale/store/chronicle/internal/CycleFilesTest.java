@@ -70,4 +70,32 @@ class CycleFilesTest {
         assertThat(hourly.cycleOf(dir.resolve("notes.txt"))).isEmpty();
         assertThat(hourly.cycleOf(dir.resolve("garbage.cq4"))).isEmpty();
     }
+
+    @Test
+    void survey_listsTheCycleFiles_theDamagedOnesWithWhy_andTheirRollCycle(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path whole = java.nio.file.Files.write(
+                dir.resolve("20261127-04F.cq4"), new byte[] {8, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8});
+        Path empty = java.nio.file.Files.write(dir.resolve("20261127-05F.cq4"), new byte[0]);
+        Path zeros = java.nio.file.Files.write(dir.resolve("20261127-06F.cq4"), new byte[64]);
+        java.nio.file.Files.writeString(dir.resolve("metadata.cq4t"), "not a cycle");
+
+        CycleFiles.Survey survey = CycleFiles.survey(dir);
+
+        assertThat(survey.files()).containsExactly(whole, empty, zeros);
+        assertThat(survey.damaged()).containsOnlyKeys(empty, zeros);
+        assertThat(survey.damaged().get(empty)).isEqualTo("the file is empty");
+        assertThat(survey.damaged().keySet()).containsExactly(empty, zeros);
+        assertThat(survey.rollCycle()).contains(RollCycles.FAST_HOURLY);
+    }
+
+    @Test
+    void survey_ofAMissingOrEmptyDirectory_findsNothing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        assertThat(CycleFiles.survey(dir.resolve("missing")).files()).isEmpty();
+        CycleFiles.Survey survey = CycleFiles.survey(dir);
+        assertThat(survey.files()).isEmpty();
+        assertThat(survey.damaged()).isEmpty();
+        assertThat(survey.rollCycle()).isEmpty();
+    }
 }
