@@ -27,8 +27,36 @@ public interface EventRuntime {
     /** The reason the runtime gives when there is none: {@value}. */
     String COMPILED_OUT = "events are compiled out: built without the events profile";
 
-    /** The runtime found on the class path, or one that records nothing. */
+    /**
+     * The reason the runtime gives when there is none inside an OSGi framework, where what is missing is
+     * a bundle, not a build: {@value}.
+     */
+    String NOT_STARTED = "no Telltale runtime in this OSGi framework: the telltale-core bundle is not started";
+
+    /**
+     * The runtime: the one a container {@linkplain #install installed}, or the one found on the class
+     * path, or one that records nothing.
+     */
     static EventRuntime current() {
-        return RuntimeHolder.RUNTIME;
+        return RuntimeHolder.current();
+    }
+
+    /**
+     * For a container whose class loaders keep {@link ServiceLoader} from finding the runtime (an OSGi
+     * framework): makes {@code runtime} the current one until it is {@linkplain #uninstall uninstalled},
+     * every call into it guarded as for one found on the class path. telltale-core's bundle activator
+     * calls it when the bundle starts.
+     */
+    static void install(EventRuntime runtime) {
+        RuntimeHolder.install(runtime);
+    }
+
+    /**
+     * Stops using {@code runtime} if it is the installed one (telltale-core's bundle activator, when the
+     * bundle stops), so the api keeps no reference to it and its class loader can go; returns whether it
+     * was. Commands go on, unrecorded, from here.
+     */
+    static boolean uninstall(EventRuntime runtime) {
+        return RuntimeHolder.uninstall(runtime);
     }
 }

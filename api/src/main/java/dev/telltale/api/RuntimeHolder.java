@@ -5,18 +5,43 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.UUID;
 
-/** Loads the {@link EventRuntime} once, on first use, and guards every call into it. */
+/**
+ * Loads the {@link EventRuntime} once, on first use, and guards every call into it; or holds the one a
+ * container installed ({@link EventRuntime#install}), which wins while it is installed.
+ */
 final class RuntimeHolder {
 
     static final EventRuntime RUNTIME = load();
 
+    /** The runtime a container installed, or {@code null}; read on every capture (a plain load on x86). */
+    private static volatile Guarded installed;
+
     private RuntimeHolder() {}
+
+    /** The installed runtime, or else the one found on the class path, or else one that discards. */
+    static EventRuntime current() {
+        Guarded runtime = installed;
+        return runtime != null ? runtime : RUNTIME;
+    }
+
+    static synchronized void install(EventRuntime runtime) {
+        installed = new Guarded(java.util.Objects.requireNonNull(runtime, "runtime"));
+    }
+
+    static synchronized boolean uninstall(EventRuntime runtime) {
+        Guarded current = installed;
+        if (current == null || current.runtime != runtime) {
+            return false;
+        }
+        installed = null;
+        return true;
+    }
 
     private static EventRuntime load() {
         try {
             Iterator<EventRuntime> found = ServiceLoader.load(EventRuntime.class, EventRuntime.class.getClassLoader())
                     .iterator();
-            return found.hasNext() ? new Guarded(found.next()) : Discarding.NONE;
+            return found.hasNext() ? new Guarded(found.next()) : none(EventRuntime.class.getClassLoader());
         } catch (Throwable e) {
             // A broken runtime (a missing class, a failing constructor) must not break the executor:
             // say so once through the JDK's own logger (standard error unless configured; the api has
@@ -107,6 +132,26 @@ final class RuntimeHolder {
         }
     }
 
+    /**
+     * The runtime when none is found: in an OSGi framework (the api's class loader is a bundle's) that
+     * is no build's doing but a bundle that is not started; elsewhere the build left events out.
+     */
+    static Discarding none(ClassLoader apiLoader) {
+        return isBundleLoader(apiLoader) ? Discarding.NOT_STARTED : Discarding.NONE;
+    }
+
+    /** Whether {@code loader} is an OSGi bundle's: it implements {@code org.osgi.framework.BundleReference}. */
+    static boolean isBundleLoader(ClassLoader loader) {
+        for (Class<?> type = loader == null ? null : loader.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> implemented : type.getInterfaces()) {
+                if (implemented.getName().equals("org.osgi.framework.BundleReference")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** What a {@link java.util.ServiceConfigurationError} wraps says what went wrong; the wrapper does not. */
     private static Throwable rootOf(Throwable failure) {
         Throwable root = failure;
@@ -117,12 +162,15 @@ final class RuntimeHolder {
     }
 
     /**
-     * The runtime when there is none on the class path ({@link #COMPILED_OUT}, DISABLED), or when the one
+     * The runtime when there is none on the class path ({@link EventRuntime#COMPILED_OUT}, or in an OSGi
+     * framework {@link EventRuntime#NOT_STARTED}; DISABLED), or when the one
      * there cannot be made (DEGRADED, with why): never enabled, discards everything.
      */
     record Discarding(EventHealth.Status status, String reason) implements EventRuntime {
 
         static final Discarding NONE = new Discarding(EventHealth.Status.DISABLED, EventRuntime.COMPILED_OUT);
+
+        static final Discarding NOT_STARTED = new Discarding(EventHealth.Status.DISABLED, EventRuntime.NOT_STARTED);
 
         @Override
         public boolean isEnabled() {

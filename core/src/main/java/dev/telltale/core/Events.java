@@ -155,6 +155,24 @@ public final class Events implements EventSink, AutoCloseable {
         return previous;
     }
 
+    /**
+     * Closes the process-wide handle, if one was started (everything it accepted is written and flushed,
+     * its threads end), and forgets it: the next {@link #global()} starts a new one. For a container
+     * that stops Telltale's bundle, or whose stores changed. Returns whether there was one.
+     */
+    public static boolean closeGlobal() {
+        Events closing;
+        synchronized (Events.class) {
+            closing = global;
+            global = null;
+        }
+        if (closing == null) {
+            return false;
+        }
+        closing.close();
+        return true;
+    }
+
     private static synchronized Events startGlobal() {
         if (global == null) {
             try {

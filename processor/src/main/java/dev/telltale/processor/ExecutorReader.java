@@ -21,8 +21,10 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -336,8 +338,24 @@ final class ExecutorReader {
         return type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), stage);
     }
 
-    /** A public, non-static, no-argument method of the type (declared or inherited) with that name. */
+    /**
+     * A public, non-static, no-argument method of the type (declared or inherited) with that name; of a
+     * type variable, its bound's; of an intersection ({@code <C extends Base & Cmd>}), the first bound's
+     * that has one.
+     */
     private Optional<ExecutableElement> accessor(TypeMirror type, String name) {
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            return accessor(((TypeVariable) type).getUpperBound(), name);
+        }
+        if (type.getKind() == TypeKind.INTERSECTION) {
+            for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
+                Optional<ExecutableElement> found = accessor(bound, name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
         if (type.getKind() != TypeKind.DECLARED) {
             return Optional.empty();
         }

@@ -8,14 +8,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Finds store providers with {@link ServiceLoader}: by name, or, when a configuration names none, by
- * the settings each provider says identify it. Core knows no store by name. Any thread.
+ * the settings each provider says identify it. Core knows no store by name. Any thread. Inside an OSGi
+ * framework, where ServiceLoader cannot see other bundles, the bundle activator hands over what the
+ * store bundles provide ({@link #useProviders}).
  */
 public final class StoreLoader {
 
+    /** Where the providers come from: ServiceLoader, unless a container said otherwise. */
+    private static volatile Supplier<List<EventStoreProvider>> source = StoreLoader::serviceLoaderProviders;
+
     private StoreLoader() {}
+
+    /**
+     * Takes the providers from {@code providers} from now on ({@code null}: from ServiceLoader again):
+     * for a container, which knows which store bundles are active.
+     */
+    public static void useProviders(Supplier<List<EventStoreProvider>> providers) {
+        source = providers == null ? StoreLoader::serviceLoaderProviders : providers;
+    }
 
     /**
      * The store configuration: {@code name} if given, else the one provider on the class path whose
@@ -80,6 +94,10 @@ public final class StoreLoader {
     }
 
     private static List<EventStoreProvider> providers() {
+        return source.get();
+    }
+
+    private static List<EventStoreProvider> serviceLoaderProviders() {
         List<EventStoreProvider> found = new ArrayList<>();
         for (EventStoreProvider provider : ServiceLoader.load(EventStoreProvider.class, classLoader())) {
             found.add(provider);
