@@ -12,4 +12,5 @@ module dev.telltale.api {
     uses dev.telltale.api.EventRuntime;
     uses dev.telltale.api.export.ExportSinkProvider;
     uses dev.telltale.api.source.EventSourceProvider;
+    uses dev.telltale.api.store.EventStoreProvider;
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.json.testing.GoldenLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventJsonBadInputTest {
 
     @ParameterizedTest
-    @MethodSource("dev.telltale.json.BadJson#badLines")
+    @MethodSource("dev.telltale.json.testing.BadJson#badLines")
     void fromJson_whenTheJsonIsNoValidEvent_saysExactlyWhy(String json, String reason) {
         assertThatThrownBy(() -> EventJson.fromJson(json)).isInstanceOfSatisfying(EventJsonException.class, e -> {
             assertThat(e).hasMessage(reason);
@@ -27,7 +28,7 @@ class EventJsonBadInputTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.telltale.json.BadJson#malformedLines")
+    @MethodSource("dev.telltale.json.testing.BadJson#malformedLines")
     void fromJson_whenItIsNotJson_givesTheParsersReasonOnOneLine(String json, String reasonStart) {
         assertThatThrownBy(() -> EventJson.fromJson(json))
                 .isInstanceOf(EventJsonException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.json.testing.GoldenLines;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -27,8 +27,7 @@ final class FactoryWriter {
         ClassName factory = Names.factory(type);
         ClassName created = events ? Names.subclass(type) : ClassName.get(type);
         boolean generic = !type.getTypeParameters().isEmpty();
-        TypeSpec.Builder builder = TypeSpec.classBuilder(factory)
-                .addAnnotation(Generation.generated(type))
+        TypeSpec.Builder builder = Generation.addGenerated(TypeSpec.classBuilder(factory), type, elements)
                 .addOriginatingElement(type)
                 .addModifiers(Modifier.FINAL)
                 .addJavadoc(

@@ -19,6 +19,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -53,6 +54,51 @@ final class Generation {
                 .addMember("value", "$S", InstrumentedProcessor.class.getName())
                 .addMember("comments", "$S", "from @Instrumented " + from.getQualifiedName())
                 .build();
+    }
+
+    /**
+     * Puts {@link #generated} on {@code builder} where the executor's code can see it: always in the
+     * unnamed module (the class path), in a named module only if it reads {@code java.compiler} (which
+     * holds {@code javax.annotation.processing.Generated}), so that a module that requires nothing but
+     * {@code dev.telltale.api} compiles without having to require it.
+     */
+    static TypeSpec.Builder addGenerated(TypeSpec.Builder builder, TypeElement from, Elements elements) {
+        ModuleElement module = elements.getModuleOf(from);
+        if (module == null || module.isUnnamed() || reads(module, JAVA_COMPILER, new java.util.HashSet<>())) {
+            builder.addAnnotation(generated(from));
+        }
+        return builder;
+    }
+
+    private static final String JAVA_COMPILER = "java.compiler";
+
+    /** Whether {@code module} reads {@code target}: requires it, or requires a module that requires it transitively. */
+    private static boolean reads(ModuleElement module, String target, java.util.Set<String> seen) {
+        for (ModuleElement.Directive directive : module.getDirectives()) {
+            if (directive.getKind() == ModuleElement.DirectiveKind.REQUIRES) {
+                ModuleElement required = ((ModuleElement.RequiresDirective) directive).getDependency();
+                if (required.getQualifiedName().contentEquals(target) || transitively(required, target, seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean transitively(ModuleElement module, String target, java.util.Set<String> seen) {
+        if (!seen.add(module.getQualifiedName().toString())) {
+            return false;
+        }
+        for (ModuleElement.Directive directive : module.getDirectives()) {
+            if (directive.getKind() == ModuleElement.DirectiveKind.REQUIRES
+                    && ((ModuleElement.RequiresDirective) directive).isTransitive()) {
+                ModuleElement required = ((ModuleElement.RequiresDirective) directive).getDependency();
+                if (required.getQualifiedName().contentEquals(target) || transitively(required, target, seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static List<TypeVariableName> typeVariables(List<? extends TypeParameterElement> parameters) {

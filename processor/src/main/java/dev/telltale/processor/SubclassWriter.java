@@ -32,8 +32,7 @@ final class SubclassWriter {
     JavaFile write(ExecutorModel model) {
         TypeElement type = model.type();
         ClassName name = Names.subclass(type);
-        TypeSpec.Builder subclass = TypeSpec.classBuilder(name)
-                .addAnnotation(Generation.generated(type))
+        TypeSpec.Builder subclass = Generation.addGenerated(TypeSpec.classBuilder(name), type, elements)
                 .addOriginatingElement(type)
                 .addModifiers(Modifier.FINAL)
                 .addTypeVariables(Generation.typeVariables(type.getTypeParameters()))

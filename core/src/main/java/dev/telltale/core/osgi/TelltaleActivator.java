@@ -41,6 +41,12 @@ public final class TelltaleActivator implements BundleActivator, SynchronousBund
 
     private final GlobalEventRuntime runtime = new GlobalEventRuntime();
     private volatile BundleContext context;
+    /**
+     * A store bundle that is stopping, while the recorder that may use it is closed: its store still
+     * counts, so that a recorder whose first open had not started yet opens it, and writes and flushes
+     * what it accepted there, rather than losing it.
+     */
+    private volatile Bundle leaving;
 
     @Override
     public void start(BundleContext context) {
@@ -69,13 +75,23 @@ public final class TelltaleActivator implements BundleActivator, SynchronousBund
     @Override
     public void bundleChanged(BundleEvent event) {
         int type = event.getType();
-        if ((type == BundleEvent.STARTED || type == BundleEvent.STOPPING)
-                && event.getBundle().getEntry(STORE_SERVICES) != null) {
+        Bundle bundle = event.getBundle();
+        if (bundle.getEntry(STORE_SERVICES) == null) {
+            return;
+        }
+        if (type == BundleEvent.STARTED) {
             Events.closeGlobal();
+        } else if (type == BundleEvent.STOPPING) {
+            leaving = bundle;
+            try {
+                Events.closeGlobal();
+            } finally {
+                leaving = null;
+            }
         }
     }
 
-    /** The store providers of the active bundles (a stopping one is no longer counted). */
+    /** The store providers of the active bundles (a stopping one only while its recorder closes). */
     List<EventStoreProvider> storeProviders() {
         BundleContext current = context;
         List<EventStoreProvider> providers = new ArrayList<>();
@@ -83,7 +99,8 @@ public final class TelltaleActivator implements BundleActivator, SynchronousBund
             return providers;
         }
         for (Bundle bundle : current.getBundles()) {
-            URL services = bundle.getState() == Bundle.ACTIVE ? bundle.getEntry(STORE_SERVICES) : null;
+            boolean counts = bundle.getState() == Bundle.ACTIVE || bundle == leaving;
+            URL services = counts ? bundle.getEntry(STORE_SERVICES) : null;
             if (services != null) {
                 for (String name : classNames(services)) {
                     EventStoreProvider provider = instantiate(bundle, name);

@@ -15,9 +15,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every library jar the build makes is an OSGi bundle with a JPMS name: a symbolic name, versioned
  * exports of its public packages and never of an {@code internal} one, version ranges on its imports
- * of Telltale, and a module name (the api: a {@code module-info}).
+ * of Telltale, and a module name: a {@code module-info} where its dependencies allow, an
+ * {@code Automatic-Module-Name} elsewhere.
  */
 class BundleManifestsTest {
+
+    /**
+     * The jars with a {@code module-info}: those whose dependencies are modules too. Core (the OSGi
+     * framework API, SLF4J when present), Chronicle, PostgreSQL and the processor stay automatic modules.
+     */
+    private static final java.util.Set<String> MODULES =
+            java.util.Set.of("dev.telltale.api", "dev.telltale.json", "dev.telltale.store.jsonl");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -50,13 +58,17 @@ class BundleManifestsTest {
                     assertThat(imported).as("imported by %s", name).contains(";version=\"[0.1,1)\"");
                 }
             }
-            if (name.equals("dev.telltale.api")) {
+            if (MODULES.contains(name)) {
                 assertThat(file.getEntry("module-info.class"))
-                        .as("the api's module-info")
+                        .as("%s's module-info", name)
                         .isNotNull();
-                assertThat(main.getValue("Private-Package")).isEqualTo("dev.telltale.api.internal");
+                assertThat(main.getValue("Automatic-Module-Name")).isNull();
             } else {
+                assertThat(file.getEntry("module-info.class")).isNull();
                 assertThat(main.getValue("Automatic-Module-Name")).isEqualTo(name);
+            }
+            if (name.equals("dev.telltale.api")) {
+                assertThat(main.getValue("Private-Package")).isEqualTo("dev.telltale.api.internal");
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.telltale.store.jsonl;
 
-import static dev.telltale.json.GoldenLines.*;
+import static dev.telltale.json.testing.GoldenLines.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

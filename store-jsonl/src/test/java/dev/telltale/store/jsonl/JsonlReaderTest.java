@@ -10,7 +10,7 @@ import dev.telltale.api.EntryType;
 import dev.telltale.api.store.contract.ContractEvents;
 import dev.telltale.json.EventJson;
 import dev.telltale.json.EventJsonException;
-import dev.telltale.json.GoldenLines;
+import dev.telltale.json.testing.GoldenLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ class JsonlReaderTest {
     Path dir;
 
     @ParameterizedTest
-    @MethodSource("dev.telltale.json.BadJson#badLines")
+    @MethodSource("dev.telltale.json.testing.BadJson#badLines")
     void read_whenLineIsBad_namesFileLineAndProblem(String line, String reason) throws IOException {
         Path file = write(GOOD + "\n" + GOOD + "\n" + line + "\n" + GOOD + "\n");
 
@@ -48,7 +48,7 @@ class JsonlReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.telltale.json.BadJson#malformedLines")
+    @MethodSource("dev.telltale.json.testing.BadJson#malformedLines")
     void read_whenLineIsNotJson_givesOneLineMessageNamingFileAndLine(String line, String reasonStart)
             throws IOException {
         Path file = write(line + "\n");

@@ -1,4 +1,4 @@
-package dev.telltale.json;
+package dev.telltale.json.testing;
 
 /** One event of each type, as schema version 1 writes it (the events of {@code ContractEvents}). Changing these breaks every file written. */
 public final class GoldenLines {

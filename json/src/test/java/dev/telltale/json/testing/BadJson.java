@@ -1,4 +1,4 @@
-package dev.telltale.json;
+package dev.telltale.json.testing;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
