@@ -8,6 +8,7 @@ import dev.telltale.api.export.ExportSinks;
 import dev.telltale.api.export.ExportTarget;
 import dev.telltale.api.source.EventSource;
 import dev.telltale.api.source.Position;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.json.EventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,15 @@ final class ExportJsonlCommand implements Callable<Integer> {
     Position until;
 
     @Option(
+            names = "--access",
+            paramLabel = "owner|group",
+            defaultValue = "owner",
+            converter = AccessConverter.class,
+            description = "Who may read the output, its checkpoint and lock: owner (0600, the default) or group (0640);"
+                    + " never anyone else.")
+    FileAccess access;
+
+    @Option(
             names = "--resume",
             paramLabel = "NAME",
             description = "Make the export resumable and exactly once under this name (letters, digits, . _ -).")
@@ -71,7 +81,7 @@ final class ExportJsonlCommand implements Callable<Integer> {
         ExportSink sink = !toFile
                 ? new StandardOutputSink(spec.commandLine().getOut())
                 : ExportSinks.named("jsonl")
-                        .open(ExportTarget.at(out).name(resume).build());
+                        .open(ExportTarget.at(out).name(resume).access(access).build());
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
         ExactlyOnceExport.Result result;
         try (EventSource events = input.open(err)) {
@@ -105,6 +115,18 @@ final class ExportJsonlCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--until takes an index or a time, got '" + (until instanceof Position.Start ? "start" : "end")
                             + "'");
+        }
+    }
+
+    /** Reads {@code --access}; a bad value is a usage error naming it. */
+    static final class AccessConverter implements picocli.CommandLine.ITypeConverter<FileAccess> {
+        @Override
+        public FileAccess convert(String value) {
+            try {
+                return FileAccess.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.telltale.api.export;
 
+import dev.telltale.api.store.FileAccess;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class ExportTarget {
     private final String user;
     private final String passwordEnv;
     private final Path passwordFile;
+    private final FileAccess access;
 
     private ExportTarget(Builder builder) {
         this.location = builder.location;
@@ -29,6 +31,7 @@ public final class ExportTarget {
         this.user = builder.user;
         this.passwordEnv = builder.passwordEnv;
         this.passwordFile = builder.passwordFile;
+        this.access = builder.access;
     }
 
     /** A target at {@code location}, such as {@code events.jsonl} or {@code jdbc:postgresql://db/telltale}. */
@@ -74,6 +77,11 @@ public final class ExportTarget {
         return Optional.ofNullable(passwordFile);
     }
 
+    /** Who may read the files the sink creates (output, checkpoint, lock): {@link FileAccess#OWNER} unless told. */
+    public FileAccess access() {
+        return access;
+    }
+
     /** Sets up an {@link ExportTarget}. One thread. */
     public static final class Builder {
         private final String location;
@@ -83,6 +91,7 @@ public final class ExportTarget {
         private String user;
         private String passwordEnv;
         private Path passwordFile;
+        private FileAccess access = FileAccess.OWNER;
 
         private Builder(String location) {
             Objects.requireNonNull(location, "location");
@@ -125,6 +134,12 @@ public final class ExportTarget {
         /** See {@link ExportTarget#passwordFile()}; {@code null} for none. */
         public Builder passwordFile(Path file) {
             this.passwordFile = file;
+            return this;
+        }
+
+        /** See {@link ExportTarget#access()}. */
+        public Builder access(FileAccess access) {
+            this.access = java.util.Objects.requireNonNull(access, "access");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.telltale.store.chronicle;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.store.chronicle.internal.CycleFiles;
 import dev.telltale.store.chronicle.internal.QueueWriter;
 import dev.telltale.store.chronicle.internal.Retention;
@@ -121,6 +122,7 @@ public final class ChronicleEventStore implements EventStore {
         private int retainCycles;
         private Duration retainAge = Duration.ZERO;
         private boolean pretouch = DEFAULT_PRETOUCH;
+        private FileAccess access = FileAccess.OWNER;
         private long blockSize;
         private LongSupplier clockMillis;
 
@@ -174,6 +176,16 @@ public final class ChronicleEventStore implements EventStore {
         }
 
         /**
+         * Who may read the directory, the cycle files, the metadata and the reader positions (default
+         * {@link FileAccess#OWNER}: {@code 0700} and {@code 0600}, whatever the umask). A directory that
+         * exists is left as it is.
+         */
+        public Builder access(FileAccess access) {
+            this.access = java.util.Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /**
          * Chronicle's mapping block size in bytes; small for small test queues. Chronicle takes a
          * document of at most a quarter of a block (of 256 KiB to 4 GiB): the default block, 64 MiB,
          * takes 16 MiB, and the largest event, a session entry of about 3 MiB
@@ -207,7 +219,8 @@ public final class ChronicleEventStore implements EventStore {
                     new Retention(retainCycles, retainAge),
                     pretouch,
                     blockSize,
-                    clockMillis);
+                    clockMillis,
+                    access);
         }
     }
 }

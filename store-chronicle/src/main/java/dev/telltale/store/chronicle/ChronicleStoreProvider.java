@@ -3,6 +3,7 @@ package dev.telltale.store.chronicle;
 import com.google.auto.service.AutoService;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.EventStoreProvider;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.api.store.StoreConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.Set;
  *       {@link ChronicleEventStore.Builder#rollCycle};
  *   <li>{@value #RETAIN_CYCLES}: keep only the newest N cycle files;
  *   <li>{@value #RETAIN_DAYS}: delete cycle files whose cycle ended more than D days ago;
+ *   <li>{@code access}: {@code owner} (default) or {@code group}, who may read what the store creates
+ *       ({@link FileAccess});
  *   <li>{@value #PRETOUCH}: {@code true} or {@code false}, default
  *       {@value ChronicleEventStore#DEFAULT_PRETOUCH}: touch the pages ahead at each flush.
  * </ul>
@@ -73,9 +76,10 @@ public final class ChronicleStoreProvider implements EventStoreProvider {
     }
 
     private static ChronicleEventStore.Builder builderFor(StoreConfig config) {
-        config.requireOnly(DIR, ROLL_CYCLE, RETAIN_CYCLES, RETAIN_DAYS, PRETOUCH);
+        config.requireOnly(DIR, ROLL_CYCLE, RETAIN_CYCLES, RETAIN_DAYS, PRETOUCH, FileAccess.SETTING);
         ChronicleEventStore.Builder builder = ChronicleEventStore.builder(config.requirePath(DIR))
-                .pretouch(config.booleanOption(PRETOUCH, ChronicleEventStore.DEFAULT_PRETOUCH));
+                .pretouch(config.booleanOption(PRETOUCH, ChronicleEventStore.DEFAULT_PRETOUCH))
+                .access(FileAccess.of(config));
         String rollCycle = config.option(ROLL_CYCLE).orElse(ChronicleEventStore.DEFAULT_ROLL_CYCLE);
         try {
             builder.rollCycle(rollCycle.trim());

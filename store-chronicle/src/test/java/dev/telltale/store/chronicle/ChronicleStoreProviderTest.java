@@ -116,7 +116,7 @@ class ChronicleStoreProviderTest {
         assertThatThrownBy(() -> provider().open(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("store 'chronicle' has no setting retain-hours "
-                        + "(known: dir, pretouch, retain-cycles, retain-days, roll-cycle)");
+                        + "(known: access, dir, pretouch, retain-cycles, retain-days, roll-cycle)");
     }
 
     private static EventStoreProvider provider() {

@@ -2,6 +2,7 @@ package dev.telltale.store.jsonl;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.api.store.StoreAppendException;
 import dev.telltale.json.EventJson;
 import dev.telltale.json.EventJsonWriter;
@@ -9,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,6 +37,7 @@ public final class JsonlEventStore implements EventStore {
     private static final int INITIAL_BATCH_BYTES = 16 * 1024;
 
     private final Path file;
+    private final FileAccess access;
     /** The file, for its existence: {@code java.io.File}'s check allocates nothing. */
     private final java.io.File fileHandle;
 
@@ -53,8 +54,9 @@ public final class JsonlEventStore implements EventStore {
 
     private boolean closed;
 
-    JsonlEventStore(Path file, FileOutputStream out, boolean fsync) throws IOException {
+    JsonlEventStore(Path file, FileOutputStream out, boolean fsync, FileAccess access) throws IOException {
         this.file = file;
+        this.access = access;
         this.fileHandle = file.toFile();
         this.out = out;
         this.fsync = fsync;
@@ -71,21 +73,33 @@ public final class JsonlEventStore implements EventStore {
      * @param fsync whether {@link #flush} also forces the written bytes to the storage device
      */
     public static JsonlEventStore open(Path file, boolean fsync) throws IOException {
+        return open(file, fsync, FileAccess.OWNER);
+    }
+
+    /**
+     * Opens {@code file} for appending, creating it and its missing parent directories, with
+     * {@code access} (the file {@code 0600}, directories {@code 0700} by default, whatever the umask;
+     * never through a symbolic link).
+     *
+     * @param fsync whether {@link #flush} also forces the written bytes to the storage device
+     */
+    public static JsonlEventStore open(Path file, boolean fsync, FileAccess access) throws IOException {
         Path absolute = file.toAbsolutePath();
-        FileOutputStream out = openForAppend(absolute);
+        FileOutputStream out = openForAppend(absolute, access);
         try {
-            return new JsonlEventStore(absolute, out, fsync);
+            return new JsonlEventStore(absolute, out, fsync, access);
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(out, e);
             throw e;
         }
     }
 
-    private static FileOutputStream openForAppend(Path absolute) throws IOException {
+    private static FileOutputStream openForAppend(Path absolute, FileAccess access) throws IOException {
         Path parent = absolute.getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            access.createDirectories(parent);
         }
+        access.createFile(absolute);
         return new FileOutputStream(absolute.toFile(), true);
     }
 
@@ -126,7 +140,7 @@ public final class JsonlEventStore implements EventStore {
         } catch (IOException e) {
             // The file it wrote is gone; closing only releases the descriptor.
         }
-        out = openForAppend(file);
+        out = openForAppend(file, access);
         length = fileHandle.length();
         lineBreakOwed = false;
         vanished = false;

@@ -3,6 +3,7 @@ package dev.telltale.store.jsonl;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportSink;
+import dev.telltale.api.store.FileAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -42,6 +43,7 @@ public final class JsonlExportSink implements ExportSink {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
+    private final FileAccess access;
     private final Path file;
     private final String name;
     private final Path checkpointFile;
@@ -50,7 +52,8 @@ public final class JsonlExportSink implements ExportSink {
     private FileLock lock;
     private JsonlEventStore output;
 
-    private JsonlExportSink(Path file, String name) {
+    private JsonlExportSink(Path file, String name, FileAccess access) {
+        this.access = access;
         this.file = file.toAbsolutePath();
         this.name = name;
         this.checkpointFile = name == null ? null : siblingOf(this.file, name, ".checkpoint");
@@ -59,7 +62,12 @@ public final class JsonlExportSink implements ExportSink {
 
     /** Appends to {@code file}, with no checkpoint: not resumable. */
     public static JsonlExportSink appending(Path file) {
-        return new JsonlExportSink(file, null);
+        return appending(file, FileAccess.OWNER);
+    }
+
+    /** Appends to {@code file}, with no checkpoint, creating what it creates with {@code access}. */
+    public static JsonlExportSink appending(Path file, FileAccess access) {
+        return new JsonlExportSink(file, null, access);
     }
 
     /**
@@ -68,11 +76,19 @@ public final class JsonlExportSink implements ExportSink {
      * @throws IllegalArgumentException naming {@code name} when it has other characters
      */
     public static JsonlExportSink resumable(Path file, String name) {
+        return resumable(file, name, FileAccess.OWNER);
+    }
+
+    /**
+     * As {@link #resumable(Path, String)}, creating the output, its checkpoint and its lock with
+     * {@code access}.
+     */
+    public static JsonlExportSink resumable(Path file, String name, FileAccess access) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "an export name is letters, digits, '.', '_' or '-', got '" + name + "'");
         }
-        return new JsonlExportSink(file, name);
+        return new JsonlExportSink(file, name, access);
     }
 
     /** The checkpoint file of the export {@code name} into {@code file}. */
@@ -84,10 +100,10 @@ public final class JsonlExportSink implements ExportSink {
     public ExportCheckpoint resume() throws IOException {
         Path parent = file.getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            access.createDirectories(parent);
         }
         if (name == null) {
-            output = JsonlEventStore.open(file, false);
+            output = JsonlEventStore.open(file, false, access);
             return ExportCheckpoint.START;
         }
         takeLock();
@@ -100,7 +116,7 @@ public final class JsonlExportSink implements ExportSink {
             verify(saved);
             cutBack(saved.bytes);
         }
-        output = JsonlEventStore.open(file, true);
+        output = JsonlEventStore.open(file, true, access);
         return saved.checkpoint;
     }
 
@@ -147,7 +163,7 @@ public final class JsonlExportSink implements ExportSink {
     }
 
     private void takeLock() throws IOException {
-        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lockChannel = access.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             lock = lockChannel.tryLock();
         } catch (OverlappingFileLockException heldHere) {
@@ -228,7 +244,7 @@ public final class JsonlExportSink implements ExportSink {
                 + (saved.checkpoint.hasPosition() ? Long.toString(saved.checkpoint.lastPosition()) : "none")
                 + "\nexported=" + saved.checkpoint.exported() + "\nbytes=" + saved.bytes + "\ntail-crc32="
                 + saved.tailCrc + "\n";
-        try (FileChannel channel = FileChannel.open(
+        try (FileChannel channel = access.open(
                         temporary,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,

@@ -28,7 +28,7 @@ public final class JsonlSinkProvider implements ExportSinkProvider {
     public ExportSink open(ExportTarget target) {
         Path file = Path.of(target.location());
         return target.name()
-                .<ExportSink>map(name -> JsonlExportSink.resumable(file, name))
-                .orElseGet(() -> JsonlExportSink.appending(file));
+                .<ExportSink>map(name -> JsonlExportSink.resumable(file, name, target.access()))
+                .orElseGet(() -> JsonlExportSink.appending(file, target.access()));
     }
 }

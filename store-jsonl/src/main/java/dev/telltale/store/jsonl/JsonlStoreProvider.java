@@ -3,14 +3,16 @@ package dev.telltale.store.jsonl;
 import com.google.auto.service.AutoService;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.EventStoreProvider;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.api.store.StoreConfig;
 import java.io.IOException;
 import java.util.Set;
 
 /**
  * Opens a {@link JsonlEventStore}: the store named {@value #NAME}. Settings: {@value #PATH} (required, the
- * file) and {@value #FSYNC} ({@code true} or {@code false}, default {@value #DEFAULT_FSYNC}). Stateless;
- * any thread.
+ * file), {@value #FSYNC} ({@code true} or {@code false}, default {@value #DEFAULT_FSYNC}) and
+ * {@code access} ({@code owner}, the default, or {@code group}: see {@link FileAccess}). Stateless; any
+ * thread.
  */
 @AutoService(EventStoreProvider.class)
 public final class JsonlStoreProvider implements EventStoreProvider {
@@ -41,14 +43,16 @@ public final class JsonlStoreProvider implements EventStoreProvider {
     /** Checks the settings, opening nothing. */
     @Override
     public void validate(StoreConfig config) {
-        config.requireOnly(PATH, FSYNC);
+        config.requireOnly(PATH, FSYNC, FileAccess.SETTING);
         config.requirePath(PATH);
         config.booleanOption(FSYNC, DEFAULT_FSYNC);
+        FileAccess.of(config);
     }
 
     @Override
     public EventStore open(StoreConfig config) throws IOException {
         validate(config);
-        return JsonlEventStore.open(config.requirePath(PATH), config.booleanOption(FSYNC, DEFAULT_FSYNC));
+        return JsonlEventStore.open(
+                config.requirePath(PATH), config.booleanOption(FSYNC, DEFAULT_FSYNC), FileAccess.of(config));
     }
 }

@@ -101,7 +101,8 @@ class JsonlEventStoreTest {
         Files.writeString(file, GOLDEN_STARTED + "\n", UTF_8);
         FailingOnceStream stream = new FailingOnceStream(file.toFile());
 
-        try (JsonlEventStore store = new JsonlEventStore(file, stream, false)) {
+        try (JsonlEventStore store =
+                new JsonlEventStore(file, stream, false, dev.telltale.api.store.FileAccess.OWNER)) {
             List<DslEvent> lost = List.of(ContractEvents.succeeded(), ContractEvents.failed());
             assertThatThrownBy(() -> store.append(lost))
                     .isInstanceOf(IOException.class)

@@ -64,7 +64,7 @@ class JsonlStoreProviderTest {
 
         assertThatThrownBy(() -> provider().open(config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("store 'jsonl' has no setting fsynk (known: fsync, path)");
+                .hasMessage("store 'jsonl' has no setting fsynk (known: access, fsync, path)");
     }
 
     private static EventStoreProvider provider() {

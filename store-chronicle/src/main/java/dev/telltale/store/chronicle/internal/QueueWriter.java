@@ -1,6 +1,7 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.store.FileAccess;
 import dev.telltale.api.store.StoreAppendException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -99,13 +101,17 @@ public final class QueueWriter implements Closeable {
             Retention retention,
             boolean pretouch,
             long blockSize,
-            LongSupplier clockMillis)
+            LongSupplier clockMillis,
+            FileAccess access)
             throws IOException {
         Path absolute = dir.toAbsolutePath();
-        Files.createDirectories(absolute);
+        access.createDirectories(absolute);
         setAsideUnfinishedMetadata(absolute);
-        SingleChronicleQueueBuilder builder =
-                SingleChronicleQueueBuilder.single(absolute.toFile()).rollCycle(rollCycle);
+        // Chronicle creates its files under the umask; in a directory of the store's own (0700) nobody
+        // else can reach them meanwhile, and each is given the store's access as Chronicle takes it up.
+        SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(absolute.toFile())
+                .rollCycle(rollCycle)
+                .storeFileListener(new Restricting(access));
         if (blockSize > 0) {
             builder.blockSize(blockSize);
         }
@@ -113,9 +119,39 @@ public final class QueueWriter implements Closeable {
             builder.timeProvider(clockMillis::getAsLong);
         }
         try {
-            return new QueueWriter(absolute, builder.build(), retention, pretouch);
+            QueueWriter writer = new QueueWriter(absolute, builder.build(), retention, pretouch);
+            access.restrict(absolute.resolve(METADATA_FILE));
+            return writer;
         } catch (RuntimeException e) {
             throw new IOException(absolute + ": cannot open the Chronicle queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives each cycle file Chronicle takes up the store's access. */
+    private static final class Restricting implements StoreFileListener {
+        private final FileAccess access;
+
+        Restricting(FileAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public boolean isActive() {
+            return true;
+        }
+
+        @Override
+        public void onAcquired(int cycle, java.io.File file) {
+            try {
+                access.restrict(file.toPath());
+            } catch (IOException | RuntimeException cannot) {
+                // Still in a directory only the owner can enter, when Telltale made it.
+            }
+        }
+
+        @Override
+        public void onReleased(int cycle, java.io.File file) {
+            // Nothing to do.
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.telltale.store.chronicle.internal;
 
 import dev.telltale.api.source.EventSourceException;
+import dev.telltale.api.store.FileAccess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -117,10 +118,11 @@ public final class ReaderPositions {
      */
     public void write(String name, long index) throws IOException {
         Path file = fileOf(name);
-        Files.createDirectories(dir);
+        // Owner-only: readers' positions say how far each export got.
+        FileAccess.OWNER.createDirectories(dir);
         Path temporary = dir.resolve(file.getFileName() + ".tmp");
         byte[] text = String.format(Locale.ROOT, "0x%016x%n", index).getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(
+        try (FileChannel channel = FileAccess.OWNER.open(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(text);
             while (buffer.hasRemaining()) {
