@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,21 @@ class CliErrorsTest {
     void helpOfAKnownCommand_stillWorks() {
         assertThat(Cli.run("export", "--help").exitCode()).isZero();
         assertThat(Cli.run("--verbose", "export", "jsonl", "--help").out()).contains("--resume");
+    }
+
+    @Test
+    void aPasswordInAJdbcUrl_isInNoMessage() {
+        for (String url : List.of(
+                "jdbc:postgresql://ada:SECRET@127.0.0.1:1/telltale?password=SECRET2",
+                "jdbc:mysql://ada:SECRET@db/telltale")) {
+            Cli.Result result = Cli.run("migrate", "--jdbc-url", url);
+
+            assertThat(result.exitCode()).as(url).isNotZero();
+            assertThat(result.err())
+                    .as(url)
+                    .doesNotContain("SECRET")
+                    .containsAnyOf("//127.0.0.1:1/telltale", "//db/telltale");
+        }
     }
 
     @Test

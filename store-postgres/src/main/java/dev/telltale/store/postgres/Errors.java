@@ -33,7 +33,14 @@ final class Errors {
         }
         StringBuilder clean = new StringBuilder(message.length());
         message.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return clean.toString().strip();
+        return withoutUserInfo(clean.toString().strip());
+    }
+
+    /** A URL's user and password ({@code //user:secret@host}) is never shown: {@code //host}. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/@\\s?#]*@");
+
+    static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceAll("//");
     }
 
     /**
@@ -63,6 +70,6 @@ final class Errors {
             return "the database";
         }
         int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return withoutUserInfo(query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
     }
 }
