@@ -6,11 +6,13 @@
 module dev.telltale.api {
     exports dev.telltale.api;
     exports dev.telltale.api.export;
+    exports dev.telltale.api.redact;
     exports dev.telltale.api.source;
     exports dev.telltale.api.store;
 
     uses dev.telltale.api.EventRuntime;
     uses dev.telltale.api.export.ExportSinkProvider;
+    uses dev.telltale.api.redact.Redactor;
     uses dev.telltale.api.source.EventSourceProvider;
     uses dev.telltale.api.store.EventStoreProvider;
 }

@@ -17,6 +17,7 @@ package dev.telltale.api;
  * @param stripes how many stripes the queue has
  * @param storeFailures failed appends, flushes and reopens of the store
  * @param drainRestarts times the drain loop failed and started over
+ * @param redacted secrets replaced by {@code [REDACTED:rule]} before they were persisted
  */
 public record EventStats(
         long emitted,
@@ -29,10 +30,11 @@ public record EventStats(
         int capacity,
         int stripes,
         long storeFailures,
-        long drainRestarts) {
+        long drainRestarts,
+        long redacted) {
 
     /** The stats of a Telltale that is switched off: all zero. */
-    public static final EventStats NONE = new EventStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final EventStats NONE = new EventStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Events dropped for any reason. */
     public long dropped() {

@@ -35,6 +35,7 @@ final class ConfigOverrides {
         SETTINGS.put("drop-report-interval", (b, v) -> b.dropReportInterval(parseDuration(v)));
         SETTINGS.put("shutdown-hook", (b, v) -> b.shutdownHook(parseBoolean(v)));
         SETTINGS.put("store", EventsConfig.Builder::store);
+        SETTINGS.put("redact", (b, v) -> b.redact(parseBoolean(v)));
     }
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -69,7 +70,7 @@ final class ConfigOverrides {
             if (!isKnown(setting)) {
                 // Told, not fatal: -Dtelltale.version=... meant for Maven must not switch recording off.
                 builder.warn("ignored the unknown setting " + entry.getKey() + " (known: "
-                        + String.join(", ", SETTINGS.keySet()) + ", store.KEY)");
+                        + String.join(", ", SETTINGS.keySet()) + ", store.KEY, redact.NAME)");
                 continue;
             }
             apply(builder, setting, entry.getKey(), entry.getValue());
@@ -80,6 +81,9 @@ final class ConfigOverrides {
         try {
             if (setting.startsWith(EventsConfig.STORE_OPTION_PREFIX)) {
                 builder.storeOption(setting.substring(EventsConfig.STORE_OPTION_PREFIX.length()), value.trim());
+            } else if (setting.startsWith(EventsConfig.REDACT_RULE_PREFIX)) {
+                // Not trimmed: a pattern's spaces are its own.
+                builder.redactRule(setting.substring(EventsConfig.REDACT_RULE_PREFIX.length()), value);
             } else {
                 SETTINGS.get(setting).apply(builder, value.trim());
             }
@@ -91,12 +95,20 @@ final class ConfigOverrides {
     private static boolean isKnown(String setting) {
         return SETTINGS.containsKey(setting)
                 || setting.startsWith(EventsConfig.STORE_OPTION_PREFIX)
-                        && setting.length() > EventsConfig.STORE_OPTION_PREFIX.length();
+                        && setting.length() > EventsConfig.STORE_OPTION_PREFIX.length()
+                || setting.startsWith(EventsConfig.REDACT_RULE_PREFIX)
+                        && setting.length() > EventsConfig.REDACT_RULE_PREFIX.length();
     }
 
     /** {@code STORE_ROLL_CYCLE} to {@code store.roll-cycle}; {@code null} for an unknown name. */
     private static String settingOfEnv(String envSuffix) {
         String lower = envSuffix.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("redact_")) {
+            return lower.length() > "redact_".length()
+                    ? EventsConfig.REDACT_RULE_PREFIX
+                            + lower.substring("redact_".length()).replace('_', '-')
+                    : null;
+        }
         if (lower.startsWith("store_")) {
             return lower.length() > "store_".length()
                     ? EventsConfig.STORE_OPTION_PREFIX

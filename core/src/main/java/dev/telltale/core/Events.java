@@ -4,6 +4,7 @@ import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventHealth;
 import dev.telltale.api.EventSink;
 import dev.telltale.api.EventStats;
+import dev.telltale.api.redact.Redactor;
 import dev.telltale.api.store.EventStore;
 import dev.telltale.api.store.StoreConfig;
 import dev.telltale.core.internal.DrainPipeline;
@@ -11,9 +12,12 @@ import dev.telltale.core.internal.DropReason;
 import dev.telltale.core.internal.EventEmitter;
 import dev.telltale.core.internal.HeapBudget;
 import dev.telltale.core.internal.OperatorLog;
+import dev.telltale.core.internal.Redaction;
 import dev.telltale.core.internal.StoreLoader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -99,16 +103,24 @@ public final class Events implements EventSink, AutoCloseable {
             StoreLoader.validate(storeConfig);
         }
         EventEmitter emitter = new EventEmitter(config.stripes(), config.bufferSize());
+        Redaction redaction = config.redact() ? Redaction.of(config.redactRules(), redactors()) : Redaction.NONE;
         DrainPipeline drain = store != null
                 ? new DrainPipeline(
-                        emitter, store, config.batchSize(), config.flushInterval(), config.dropReportInterval(), log)
+                        emitter,
+                        store,
+                        config.batchSize(),
+                        config.flushInterval(),
+                        config.dropReportInterval(),
+                        log,
+                        redaction)
                 : new DrainPipeline(
                         emitter,
                         storeConfig,
                         config.batchSize(),
                         config.flushInterval(),
                         config.dropReportInterval(),
-                        log);
+                        log,
+                        redaction);
         try {
             return new Events(emitter, drain, config, null, log, config.shutdownHook());
         } catch (RuntimeException | Error e) {
@@ -116,6 +128,23 @@ public final class Events implements EventSink, AutoCloseable {
             emitter.close();
             closeQuietly(drain, config);
             throw e;
+        }
+    }
+
+    /** The {@link Redactor}s found as services; one that cannot be loaded is left out. */
+    private static List<Redactor> redactors() {
+        List<Redactor> found = new ArrayList<>();
+        Iterator<Redactor> services = ServiceLoader.load(Redactor.class, Events.class.getClassLoader())
+                .iterator();
+        while (true) {
+            try {
+                if (!services.hasNext()) {
+                    return found;
+                }
+                found.add(services.next());
+            } catch (java.util.ServiceConfigurationError broken) {
+                // Left out: the built-in rules and the others still apply.
+            }
         }
     }
 
@@ -276,7 +305,8 @@ public final class Events implements EventSink, AutoCloseable {
                 emitter.capacity(),
                 emitter.stripes(),
                 drain.storeFailures(),
-                drain.drainRestarts());
+                drain.drainRestarts(),
+                drain.redacted());
     }
 
     /**

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *   <tr><td>{@code telltale.shutdown-hook}</td><td>{@code TELLTALE_SHUTDOWN_HOOK}</td><td>{@link Builder#shutdownHook}</td></tr>
  *   <tr><td>{@code telltale.store}</td><td>{@code TELLTALE_STORE}</td><td>{@link Builder#store(String)}</td></tr>
  *   <tr><td>{@code telltale.store.KEY}</td><td>{@code TELLTALE_STORE_KEY}</td><td>{@link Builder#storeOption}</td></tr>
+ *   <tr><td>{@code telltale.redact}</td><td>{@code TELLTALE_REDACT}</td><td>{@link Builder#redact}</td></tr>
+ *   <tr><td>{@code telltale.redact.NAME}</td><td>{@code TELLTALE_REDACT_NAME}</td><td>{@link Builder#redactRule}</td></tr>
  * </table>
  *
  * <p>Durations are written {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h} or in ISO-8601
@@ -69,6 +71,9 @@ public final class EventsConfig {
     static final String ENV_PREFIX = "TELLTALE_";
     static final String STORE_OPTION_PREFIX = "store.";
 
+    /** The prefix of a redaction rule's setting, {@code telltale.redact.NAME=REGEX}: {@value}. */
+    static final String REDACT_RULE_PREFIX = "redact.";
+
     private final boolean enabled;
     private final int bufferSize;
     private final int stripes;
@@ -81,6 +86,8 @@ public final class EventsConfig {
     private final Map<String, String> storeOptions;
     private final EventStore storeInstance;
     private final List<String> warnings;
+    private final boolean redact;
+    private final Map<String, String> redactRules;
 
     private EventsConfig(Builder builder) {
         this.enabled = builder.enabled;
@@ -97,6 +104,18 @@ public final class EventsConfig {
         this.storeOptions = Map.copyOf(builder.storeOptions);
         this.storeInstance = builder.storeInstance;
         this.warnings = List.copyOf(builder.warnings);
+        this.redact = builder.redact;
+        this.redactRules = Map.copyOf(builder.redactRules);
+    }
+
+    /** Whether secrets are redacted before events are persisted (default {@code true}). */
+    public boolean redact() {
+        return redact;
+    }
+
+    /** The configured redaction rules, by name: regular expressions, after the built-in ones. */
+    public Map<String, String> redactRules() {
+        return redactRules;
     }
 
     /** A builder with every setting at its default. */
@@ -213,8 +232,33 @@ public final class EventsConfig {
         private final Map<String, String> storeOptions = new TreeMap<>();
         private EventStore storeInstance;
         private final List<String> warnings = new ArrayList<>();
+        private boolean redact = true;
+        private final Map<String, String> redactRules = new TreeMap<>();
 
         private Builder() {}
+
+        /**
+         * Whether to replace secrets (passwords in {@code key=value} pairs, bearer tokens, AWS keys,
+         * GitHub and Slack tokens, JWTs, PEM private keys, card numbers, URL passwords, and the configured
+         * rules) by {@code [REDACTED:rule]} in session-entry content and error messages before they are
+         * persisted; default {@code true}.
+         */
+        public Builder redact(boolean redact) {
+            this.redact = redact;
+            return this;
+        }
+
+        /**
+         * Adds a redaction rule: what {@code regex} matches (or its group named {@code secret}) becomes
+         * {@code [REDACTED:name]}.
+         *
+         * @throws IllegalArgumentException naming the rule when its name or pattern is not valid
+         */
+        public Builder redactRule(String name, String regex) {
+            dev.telltale.core.internal.Redaction.compile(name, regex);
+            redactRules.put(name, regex);
+            return this;
+        }
 
         void warn(String warning) {
             warnings.add(warning);

@@ -60,6 +60,7 @@ final class HealthReport {
         text.append(String.format(Locale.ROOT, "  persisted  %,d%n", stats.persisted()));
         text.append(String.format(
                 Locale.ROOT, "  lost       %,d (store failures: %,d)%n", stats.lost(), stats.storeFailures()));
+        text.append(String.format(Locale.ROOT, "  redacted   %,d secrets before they were stored%n", stats.redacted()));
         text.append(String.format(
                 Locale.ROOT,
                 "  queue      %,d pending, capacity %,d (%d stripes)%n",

@@ -53,6 +53,7 @@ final class DrainAgent implements Agent {
     private long droppedClosedReported;
     private long nextRecalibrateNanos;
     private final OperatorLog log;
+    private Redaction redaction = Redaction.NONE;
 
     // NOTE: single writer (this agent's thread); volatile so that stats() on any thread sees them.
     private volatile long persisted;
@@ -160,6 +161,7 @@ final class DrainAgent implements Agent {
             waiting = new ArrayDeque<>();
         }
         int moved = batch.size();
+        redaction.apply(batch);
         int appended = store.append(batch, now);
         persisted += appended;
         lost += moved - appended;
@@ -203,6 +205,12 @@ final class DrainAgent implements Agent {
         return persisted;
     }
 
+    /** Redacts every batch before it is appended (or waits for the store's first open); set before the drain runs. */
+    DrainAgent redacting(Redaction redaction) {
+        this.redaction = redaction;
+        return this;
+    }
+
     /** Events lost because the store failed. */
     long lost() {
         return lost;
@@ -211,6 +219,7 @@ final class DrainAgent implements Agent {
     private int drainOneBatch(long now) {
         int moved = emitter.drainTo(addToBatch, batchSize);
         if (moved > 0) {
+            redaction.apply(batch);
             int appended = store.append(batch, now);
             persisted += appended;
             lost += moved - appended;

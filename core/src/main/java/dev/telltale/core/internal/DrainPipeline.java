@@ -31,6 +31,7 @@ public final class DrainPipeline {
     private final ManagedStore store;
     private final DrainAgent agent;
     private final AgentRunner runner;
+    private final Redaction redaction;
 
     /**
      * Starts draining into a store already open.
@@ -41,8 +42,16 @@ public final class DrainPipeline {
             int batchSize,
             Duration flushInterval,
             Duration dropReportInterval,
-            OperatorLog log) {
-        this(emitter, new ManagedStore(store, null, null, log), batchSize, flushInterval, dropReportInterval, log);
+            OperatorLog log,
+            Redaction redaction) {
+        this(
+                emitter,
+                new ManagedStore(store, null, null, log),
+                batchSize,
+                flushInterval,
+                dropReportInterval,
+                log,
+                redaction);
     }
 
     /**
@@ -55,14 +64,16 @@ public final class DrainPipeline {
             int batchSize,
             Duration flushInterval,
             Duration dropReportInterval,
-            OperatorLog log) {
+            OperatorLog log,
+            Redaction redaction) {
         this(
                 emitter,
                 new ManagedStore(null, () -> StoreLoader.open(storeConfig), storeConfig + " (opening)", log, true),
                 batchSize,
                 flushInterval,
                 dropReportInterval,
-                log);
+                log,
+                redaction);
     }
 
     private DrainPipeline(
@@ -71,18 +82,21 @@ public final class DrainPipeline {
             int batchSize,
             Duration flushInterval,
             Duration dropReportInterval,
-            OperatorLog log) {
+            OperatorLog log,
+            Redaction redaction) {
         this.store = store;
+        this.redaction = redaction;
         this.agent = new DrainAgent(
-                emitter,
-                store,
-                batchSize,
-                flushInterval.toNanos(),
-                dropReportInterval.toNanos(),
-                System::nanoTime,
-                DropReporter.logging(log),
-                log,
-                waitingLimit(Runtime.getRuntime().maxMemory()));
+                        emitter,
+                        store,
+                        batchSize,
+                        flushInterval.toNanos(),
+                        dropReportInterval.toNanos(),
+                        System::nanoTime,
+                        DropReporter.logging(log),
+                        log,
+                        waitingLimit(Runtime.getRuntime().maxMemory()))
+                .redacting(redaction);
         this.runner = new AgentRunner(
                 agent,
                 new BackoffIdleStrategy(
@@ -116,6 +130,11 @@ public final class DrainPipeline {
         return runner.close(timeout);
     }
 
+    public long redacted() {
+        return redaction.redacted();
+    }
+
+    /** Events the store accepted. */
     public long persisted() {
         return agent.persisted();
     }

@@ -22,7 +22,8 @@ class DrainPipelineTest {
                 4,
                 Duration.ofMillis(10),
                 Duration.ofHours(1),
-                new OperatorLog(Duration.ofHours(1).toNanos(), System::nanoTime, logged));
+                new OperatorLog(Duration.ofHours(1).toNanos(), System::nanoTime, logged),
+                Redaction.NONE);
 
         emitter.emit(DslEvent.succeeded(1, null, "a.b", 1));
         emitter.emitSucceeded(2, null, "a.b", 2);
