@@ -32,42 +32,145 @@ public final class Redaction {
                     "private-key",
                     Pattern.compile(
                             "(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)"),
-                    false),
-            new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), false),
+                    false,
+                    List.of("PRIVATE KEY-----")),
+            new Rule(
+                    "jwt",
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+                    false,
+                    List.of("eyJ")),
             new Rule(
                     "github-token",
                     Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
-                    false),
-            new Rule("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b"), false),
-            new Rule("aws-access-key-id", Pattern.compile("\\b(?:AKIA|ASIA|AIDA|AROA)[0-9A-Z]{16}\\b"), false),
+                    false,
+                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+            new Rule("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b"), false, List.of("xox")),
+            new Rule(
+                    "aws-access-key-id",
+                    Pattern.compile("\\b(?:AKIA|ASIA|AIDA|AROA)[0-9A-Z]{16}\\b"),
+                    false,
+                    List.of("AKIA", "ASIA", "AIDA", "AROA")),
             new Rule(
                     "aws-secret-key",
                     Pattern.compile(
                             "(?i)aws[_-]?secret[_-]?(?:access[_-]?)?key[\"']?\\s*[=:]\\s*[\"']?(?<secret>[A-Za-z0-9/+]{40})"),
-                    false),
+                    false,
+                    List.of("aws")),
             new Rule(
                     "url-password",
                     Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:(?<secret>[^/\\s@]+)(?=@)"),
-                    false),
+                    false,
+                    List.of("://")),
             new Rule(
                     "bearer",
                     Pattern.compile("(?i)\\b(?:Bearer|Basic|Token)\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})"),
-                    false),
+                    false,
+                    List.of("bearer", "basic", "token")),
             new Rule(
                     "password",
                     Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey"
                             + "|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret"
                             + "|private[_-]?key)[\"']?\\s*[=:]\\s*(?<secret>\"[^\"]*\"|'[^']*'|[^\\s\"',;&]+)"),
-                    false),
+                    false,
+                    List.of("pass", "pwd", "secret", "token", "key")),
             new Rule("card-number", Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])"), true));
 
-    /** A rule: its name (in the marker), its pattern, whether a match must also pass the Luhn check. */
-    record Rule(String name, Pattern pattern, boolean luhn) {
+    /**
+     * A rule: its name (in the marker), its pattern, whether a match must also pass the Luhn check, and
+     * the words one of which any match holds (any case), looked for first ({@link #possibleRules}) so that
+     * a text that holds none costs one pass rather than a regular expression's search; empty: always
+     * searched (a Luhn rule: when the text holds 13 digits or more).
+     */
+    record Rule(String name, Pattern pattern, boolean luhn, List<String> triggers) {
+        Rule(String name, Pattern pattern, boolean luhn) {
+            this(name, pattern, luhn, List.of());
+        }
+
         /** Whether the pattern names the span it replaces ({@code (?<secret>…)}). */
         boolean replacesGroup() {
             return pattern.pattern().contains("(?<secret>");
         }
     }
+
+    /**
+     * The built-in rules' trigger words by their first character (lower case ASCII): a text is read once,
+     * and only the rules one of whose words it holds are searched with their regular expression.
+     */
+    private static final Trigger[][] TRIGGERS = triggerTable();
+
+    /** ASCII characters in lower case, by code. */
+    private static final char[] LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
+    /** A trigger word and the rule (its index in the list) it lets be searched. */
+    private record Trigger(String word, int rule) {
+        /** The word's second character, lower case (every trigger has two or more). */
+        char second() {
+            return Character.toLowerCase(word.charAt(1));
+        }
+    }
+
+    private static Trigger[][] triggerTable() {
+        List<List<Trigger>> byChar = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            byChar.add(new ArrayList<>());
+        }
+        for (int rule = 0; rule < BUILT_IN.size(); rule++) {
+            for (String word : BUILT_IN.get(rule).triggers()) {
+                byChar.get(Character.toLowerCase(word.charAt(0))).add(new Trigger(word, rule));
+            }
+        }
+        Trigger[][] table = new Trigger[128][];
+        for (int c = 0; c < 128; c++) {
+            table[c] = byChar.get(c).toArray(Trigger[]::new);
+        }
+        return table;
+    }
+
+    /**
+     * The rules that may match {@code text}, as bits by index: the built-in rules whose trigger words it
+     * holds (in any case), the card rule when it holds 13 digits or more, and every rule without
+     * triggers (the configured ones). One pass over the text; allocates nothing.
+     */
+    private long possibleRules(String text) {
+        long possible = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+            Trigger[] starting = TRIGGERS[c < 128 ? LOWER[c] : 0];
+            if (starting.length == 0) {
+                continue;
+            }
+            char following = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            char next = following < 128 ? LOWER[following] : following;
+            for (Trigger trigger : starting) {
+                // NOTE: the second character first: most letters start no trigger that follows.
+                if (trigger.second() == next
+                        && text.regionMatches(
+                                true, i, trigger.word(), 0, trigger.word().length())) {
+                    possible |= 1L << trigger.rule();
+                }
+            }
+        }
+        for (int i = 0; i < rules.size() && i < Long.SIZE - 1; i++) {
+            Rule rule = rules.get(i);
+            if (rule.luhn() ? digits >= 13 : rule.triggers().isEmpty()) {
+                possible |= 1L << i;
+            }
+        }
+        return possible;
+    }
+
+    /** Shorter texts are not searched: no secret worth a rule is this short. */
+    private static final int SHORTEST_SECRET = 4;
 
     private final List<Rule> rules;
     private final List<Redactor> redactors;
@@ -169,9 +272,15 @@ public final class Redaction {
 
     /** {@code text} with its secrets replaced, or {@code text} itself when it held none. */
     String text(String text) {
+        if (text == null || text.length() < SHORTEST_SECRET) {
+            return text;
+        }
+        long possible = possibleRules(text);
         String result = text;
-        for (Rule rule : rules) {
-            result = apply(rule, result);
+        for (int i = 0; i < rules.size(); i++) {
+            if (i >= Long.SIZE - 1 || (possible & (1L << i)) != 0) {
+                result = apply(rules.get(i), result);
+            }
         }
         for (Redactor redactor : redactors) {
             try {

@@ -232,7 +232,8 @@ public final class JsonlExportSink implements ExportSink {
             String crc = properties.getProperty("tail-crc32");
             return new Saved(
                     new ExportCheckpoint(lastPosition, exported), bytes, crc == null ? -1 : Long.parseLong(crc));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
+            // Found by CheckpointFuzzTest: bytes that are not UTF-8 failed with "Input length = 1".
             throw new IOException(
                     checkpointFile + ": not a valid export checkpoint; remove it to start the export over", e);
         }
