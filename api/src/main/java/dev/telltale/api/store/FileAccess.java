@@ -82,22 +82,12 @@ public enum FileAccess {
 
     /**
      * Creates {@code dir} and its missing parents, each with this access; leaves what exists as it is.
-     * Returns whether {@code dir} existed already and others (not owner, not group) may read it; the
-     * operator is then told, once per directory, through the JDK's logger (standard error unless
-     * configured): Telltale's files in it are still owner-only.
+     * Returns whether {@code dir} existed already and others (not owner, not group) may read it.
      */
     public boolean createDirectories(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            boolean readable = othersMayRead(absolute);
-            if (readable && TOLD.add(absolute)) {
-                System.getLogger("dev.telltale")
-                        .log(
-                                System.Logger.Level.WARNING,
-                                "telltale: " + absolute + " can be read by other accounts; Telltale's files in it"
-                                        + " are owner-only, but consider chmod o-rx " + absolute);
-            }
-            return readable;
+            return othersMayRead(absolute);
         }
         Path parent = absolute.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -140,6 +130,26 @@ public enum FileAccess {
     public FileChannel open(Path file, OpenOption... options) throws IOException {
         requireNoLink(file);
         return POSIX ? FileChannel.open(file, Set.of(options), attribute()) : FileChannel.open(file, options);
+    }
+
+    /**
+     * As {@link #createDirectories}, for a directory that is the store's own (a Chronicle queue's): when
+     * it existed already and others may read it, the operator is told, once per directory, through the
+     * JDK's logger (standard error unless configured), since the files the store keeps there are named
+     * and dated for anyone who can list it. A file's parent directory is not the store's (the file
+     * itself is owner-only), so nothing is said of it.
+     */
+    public boolean createOwnDirectory(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        boolean readable = createDirectories(absolute);
+        if (readable && TOLD.add(absolute)) {
+            System.getLogger("dev.telltale")
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "telltale: " + absolute + " can be read by other accounts; Telltale's files in it are"
+                                    + " owner-only, but consider chmod o-rx " + absolute);
+        }
+        return readable;
     }
 
     /** Gives {@code file}, created by another library under the umask, this access. */

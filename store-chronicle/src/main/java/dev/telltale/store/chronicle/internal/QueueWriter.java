@@ -105,7 +105,7 @@ public final class QueueWriter implements Closeable {
             FileAccess access)
             throws IOException {
         Path absolute = dir.toAbsolutePath();
-        access.createDirectories(absolute);
+        access.createOwnDirectory(absolute);
         setAsideUnfinishedMetadata(absolute);
         // Chronicle creates its files under the umask; in a directory of the store's own (0700) nobody
         // else can reach them meanwhile, and each is given the store's access as Chronicle takes it up.
