@@ -17,15 +17,52 @@ public final class FuzzInputs {
 
     private final List<byte[]> seeds;
     private final SplittableRandom random;
+    private final long seed;
 
     public FuzzInputs(List<byte[]> seeds, long seed) {
         this.seeds = List.copyOf(seeds);
+        this.seed = seed;
         this.random = new SplittableRandom(seed);
     }
 
     /** How many inputs a fuzz target tries: {@code -Dfuzz.iterations}, else {@code fallback}. */
     public static int iterations(int fallback) {
         return Integer.getInteger("fuzz.iterations", fallback);
+    }
+
+    /** What a fuzz target reads: one input. */
+    @FunctionalInterface
+    public interface Reader {
+        void read(byte[] input) throws Exception;
+    }
+
+    /**
+     * Reads {@code iterations} inputs with {@code reader}: each must be read, or fail with
+     * {@code expected} whose message is one line holding {@code named}; anything else thrown fails,
+     * naming the seed, the iteration and the input. Returns how many were read.
+     */
+    public int run(int iterations, Reader reader, Class<? extends Exception> expected, String named) {
+        int read = 0;
+        for (int i = 0; i < iterations; i++) {
+            byte[] input = next();
+            try {
+                reader.read(input);
+                read++;
+            } catch (Exception | StackOverflowError thrown) {
+                String message = thrown.getMessage();
+                if (!expected.isInstance(thrown)
+                        || message == null
+                        || message.isBlank()
+                        || message.contains("\n")
+                        || !message.contains(named)) {
+                    throw new AssertionError(
+                            "input " + i + " of seed " + seed + " ("
+                                    + java.util.HexFormat.of().formatHex(input) + ") threw " + thrown,
+                            thrown);
+                }
+            }
+        }
+        return read;
     }
 
     /** The next mutated input. */

@@ -1,14 +1,12 @@
 package dev.telltale.store.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.store.contract.ContractEvents;
 import dev.telltale.api.testing.FuzzInputs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,24 +40,19 @@ class CheckpointFuzzTest {
         int iterations = FuzzInputs.iterations(20_000) / 10;
         int[] resumed = new int[1];
         assertTimeoutPreemptively(Duration.ofMinutes(30), () -> {
-            for (int i = 0; i < iterations; i++) {
-                byte[] input = inputs.next();
-                Files.write(out, output);
-                Files.write(checkpoint, input);
-                try (JsonlExportSink sink = JsonlExportSink.resumable(out, "fuzz")) {
-                    sink.resume();
-                    resumed[0]++;
-                } catch (IOException expected) {
-                    assertThat(expected.getMessage())
-                            .doesNotContain("\n")
-                            .contains(out.getFileName().toString());
-                } catch (RuntimeException unexpected) {
-                    fail(
-                            "input %d of seed %d (%s) threw %s",
-                            i, SEED, new String(input, StandardCharsets.ISO_8859_1), unexpected);
-                }
-                assertThat(Files.size(out)).as("input %d", i).isLessThanOrEqualTo(output.length);
-            }
+            resumed[0] = inputs.run(
+                    iterations,
+                    input -> {
+                        Files.write(out, output);
+                        Files.write(checkpoint, input);
+                        try (JsonlExportSink sink = JsonlExportSink.resumable(out, "fuzz")) {
+                            sink.resume();
+                        } finally {
+                            assertThat(Files.size(out)).isLessThanOrEqualTo(output.length);
+                        }
+                    },
+                    IOException.class,
+                    out.getFileName().toString());
         });
         assertThat(resumed[0]).as("some mutations still describe the output").isPositive();
     }
