@@ -147,4 +147,50 @@ class RedactionTest {
     void luhn(String digits, boolean passes) {
         assertThat(Redaction.passesLuhn(digits, 0, digits.length())).isEqualTo(passes);
     }
+
+    @Test
+    void failures_withNothingToHide_andSourceIds_andShortTexts() {
+        UUID session = UUID.randomUUID();
+        DslEvent plain = DslEvent.failed(1, session, "cbu.get", 5, new IllegalStateException("no entity cbu-1"));
+        DslEvent entry = DslEvent.sessionEntry(
+                2, session, new EventPayload.SessionEntry(EntryType.RESPONSE, 1, "REPL", "cbu-1 created", null));
+        assertThat(redaction.redact(plain)).isSameAs(plain);
+        assertThat(redaction.redact(entry)).isSameAs(entry);
+        assertThat(redaction.text(null)).isNull();
+        assertThat(redaction.text("pwd")).isEqualTo("pwd");
+
+        class Failing extends RuntimeException implements dev.telltale.api.HasSourceId {
+            Failing() {
+                super("rejected");
+            }
+
+            @Override
+            public String sourceId() {
+                return "token=abc123";
+            }
+        }
+        DslEvent withSource = DslEvent.failed(3, session, "cbu.get", 5, new Failing());
+        EventPayload.CommandFailed payload =
+                (EventPayload.CommandFailed) redaction.redact(withSource).payload();
+        assertThat(payload.error().sourceId()).isEqualTo("token=[REDACTED:password]");
+        assertThat(payload.error().message()).isEqualTo("rejected");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "4111-1111-1111-1111, true",
+        "4111 1111 1111 1111 0000, false",
+        "411111111111, false",
+        "4222222222222, true",
+        "6011000000000004, true",
+        "79927398713000000000, false"
+    })
+    void luhn_countsDigitsOnly_from13To19(String digits, boolean passes) {
+        assertThat(Redaction.passesLuhn(digits, 0, digits.length())).isEqualTo(passes);
+    }
+
+    @Test
+    void aValidRuleName_isAccepted() {
+        assertThat(Redaction.compile("employee.id_2-x", "E-\\d+").pattern()).isEqualTo("E-\\d+");
+    }
 }
