@@ -53,7 +53,7 @@ public final class Redaction {
             new Rule(
                     "aws-secret-key",
                     Pattern.compile(
-                            "(?i)aws[_-]?secret[_-]?(?:access[_-]?)?key[\"']?\\s*[=:]\\s*[\"']?(?<secret>[A-Za-z0-9/+]{40})"),
+                            "(?i)(?=a)aws[_-]?secret[_-]?(?:access[_-]?)?key[\"']?\\s*[=:]\\s*[\"']?(?<secret>[A-Za-z0-9/+]{40})"),
                     false,
                     List.of("aws")),
             new Rule(
@@ -63,14 +63,15 @@ public final class Redaction {
                     List.of("://")),
             new Rule(
                     "bearer",
-                    Pattern.compile("(?i)\\b(?:Bearer|Basic|Token)\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})"),
+                    Pattern.compile("(?i)\\b(?=[bt])(?:Bearer|Basic|Token)\\s+(?<secret>[A-Za-z0-9._~+/=-]{8,})"),
                     false,
                     List.of("bearer", "basic", "token")),
             new Rule(
                     "password",
-                    Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey"
-                            + "|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret"
-                            + "|private[_-]?key)[\"']?\\s*[=:]\\s*(?<secret>\"[^\"]*\"|'[^']*'|[^\\s\"',;&]+)"),
+                    Pattern.compile(
+                            "(?i)\\b(?=[pstacr])(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey"
+                                    + "|access[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret"
+                                    + "|private[_-]?key)[\"']?\\s*[=:]\\s*(?<secret>\"[^\"]*\"|'[^']*'|[^\\s\"',;&]+)"),
                     false,
                     List.of("pass", "pwd", "secret", "token", "key")),
             new Rule("card-number", Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])"), true));
