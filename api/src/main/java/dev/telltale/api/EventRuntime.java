@@ -44,11 +44,13 @@ public interface EventRuntime {
     /**
      * For a container whose class loaders keep {@link ServiceLoader} from finding the runtime (an OSGi
      * framework): makes {@code runtime} the current one until it is {@linkplain #uninstall uninstalled},
-     * every call into it guarded as for one found on the class path. telltale-core's bundle activator
-     * calls it when the bundle starts.
+     * every call into it guarded as for one found on the class path; returns whether it did. A runtime
+     * found on the class path wins (this returns {@code false}): there, generated code's check reads a
+     * final field, and nothing a container installs is needed. telltale-core's bundle activator calls
+     * it when the bundle starts.
      */
-    static void install(EventRuntime runtime) {
-        RuntimeHolder.install(runtime);
+    static boolean install(EventRuntime runtime) {
+        return RuntimeHolder.install(runtime);
     }
 
     /**

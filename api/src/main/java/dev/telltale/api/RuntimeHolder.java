@@ -13,42 +13,86 @@ final class RuntimeHolder {
 
     static final EventRuntime RUNTIME = load();
 
-    /** The runtime a container installed, or {@code null}; read on every capture (a plain load on x86). */
-    private static volatile Guarded installed;
-
     private RuntimeHolder() {}
 
-    /** The installed runtime, or else the one found on the class path, or else one that discards. */
+    /**
+     * The runtime: found on the class path (a final field: generated code's check costs what it
+     * always did), or, when none was, a {@link Switchable} that a container can install one into.
+     */
     static EventRuntime current() {
-        Guarded runtime = installed;
-        return runtime != null ? runtime : RUNTIME;
+        return RUNTIME;
     }
 
-    static synchronized void install(EventRuntime runtime) {
-        installed = new Guarded(java.util.Objects.requireNonNull(runtime, "runtime"));
+    /** Installs {@code runtime} unless one was found on the class path, which wins; returns whether it did. */
+    static boolean install(EventRuntime runtime) {
+        java.util.Objects.requireNonNull(runtime, "runtime");
+        return RUNTIME instanceof Switchable switchable && switchable.install(runtime);
     }
 
-    static synchronized boolean uninstall(EventRuntime runtime) {
-        Guarded current = installed;
-        if (current == null || current.runtime != runtime) {
-            return false;
+    static boolean uninstall(EventRuntime runtime) {
+        return RUNTIME instanceof Switchable switchable && switchable.uninstall(runtime);
+    }
+
+    /**
+     * Where no runtime was found: discards until a container installs one (an OSGi framework, where
+     * {@link ServiceLoader} cannot see telltale-core's bundle), and again once it is uninstalled. The
+     * only place a capture reads a volatile field, and only there.
+     */
+    static final class Switchable implements EventRuntime {
+        private final EventRuntime none;
+        private volatile EventRuntime delegate;
+        private EventRuntime installed;
+
+        Switchable(EventRuntime none) {
+            this.none = none;
+            this.delegate = none;
         }
-        installed = null;
-        return true;
+
+        synchronized boolean install(EventRuntime runtime) {
+            installed = runtime;
+            delegate = new Guarded(runtime);
+            return true;
+        }
+
+        synchronized boolean uninstall(EventRuntime runtime) {
+            if (installed == null || installed != runtime) {
+                return false;
+            }
+            installed = null;
+            delegate = none;
+            return true;
+        }
+
+        @Override
+        public boolean isEnabled() {
+            return delegate.isEnabled();
+        }
+
+        @Override
+        public EventSink sink() {
+            return delegate.sink();
+        }
+
+        @Override
+        public EventHealth health() {
+            return delegate.health();
+        }
     }
 
     private static EventRuntime load() {
         try {
             Iterator<EventRuntime> found = ServiceLoader.load(EventRuntime.class, EventRuntime.class.getClassLoader())
                     .iterator();
-            return found.hasNext() ? new Guarded(found.next()) : none(EventRuntime.class.getClassLoader());
+            return found.hasNext()
+                    ? new Guarded(found.next())
+                    : new Switchable(none(EventRuntime.class.getClassLoader()));
         } catch (Throwable e) {
             // A broken runtime (a missing class, a failing constructor) must not break the executor:
             // say so once through the JDK's own logger (standard error unless configured; the api has
             // no dependency), without the stack trace, and record nothing.
             String reason = "cannot load the event runtime; recording nothing: " + Guarded.summary(rootOf(e));
             System.getLogger(EventRuntime.class.getName()).log(System.Logger.Level.WARNING, "telltale: " + reason);
-            return new Discarding(EventHealth.Status.DEGRADED, reason);
+            return new Switchable(new Discarding(EventHealth.Status.DEGRADED, reason));
         }
     }
 

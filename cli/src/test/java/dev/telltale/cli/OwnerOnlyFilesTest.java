@@ -39,7 +39,12 @@ class OwnerOnlyFilesTest {
 
     /** Runs {@code command} under umask 022; returns its exit code. */
     private static int underUmask022(List<String> command, Path log) throws Exception {
-        List<String> shell = new ArrayList<>(List.of("sh", "-c", "umask 022; exec \"$@\"", "sh"));
+        return underUmask("022", command, log);
+    }
+
+    /** Runs {@code command} under {@code umask}; returns its exit code. */
+    private static int underUmask(String umask, List<String> command, Path log) throws Exception {
+        List<String> shell = new ArrayList<>(List.of("sh", "-c", "umask " + umask + "; exec \"$@\"", "sh"));
         shell.addAll(command);
         Process process = new ProcessBuilder(shell)
                 .redirectErrorStream(true)
@@ -142,6 +147,25 @@ class OwnerOnlyFilesTest {
         assertThat(modes(dir.resolve("exports"))).containsEntry("out.jsonl", "rw-r-----");
         assertThat(telltale("export", "jsonl", jsonl.toString(), "--out", out.toString(), "--access", "world"))
                 .isEqualTo(TelltaleMain.USAGE);
+
+        // A strict umask takes nothing the setting asked for: the group still reads.
+        Path strict = dir.resolve("strict/events.jsonl");
+        assertThat(underUmask(
+                        "077",
+                        Cli.childJvm(
+                                        List.of(
+                                                "-Dtelltale.store=jsonl",
+                                                "-Dtelltale.store.path=" + strict,
+                                                "-Dtelltale.store.access=group"),
+                                        ChildWriter.class.getName(),
+                                        "5",
+                                        "0")
+                                .command(),
+                        dir.resolve("strict.log")))
+                .isZero();
+        assertThat(modes(dir.resolve("strict")))
+                .containsEntry("/", "rwxr-x---")
+                .containsEntry("events.jsonl", "rw-r-----");
     }
 
     @Test

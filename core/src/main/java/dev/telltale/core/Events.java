@@ -15,9 +15,7 @@ import dev.telltale.core.internal.OperatorLog;
 import dev.telltale.core.internal.Redaction;
 import dev.telltale.core.internal.StoreLoader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -103,7 +101,8 @@ public final class Events implements EventSink, AutoCloseable {
             StoreLoader.validate(storeConfig);
         }
         EventEmitter emitter = new EventEmitter(config.stripes(), config.bufferSize());
-        Redaction redaction = config.redact() ? Redaction.of(config.redactRules(), redactors()) : Redaction.NONE;
+        Redaction redaction =
+                config.redact() ? Redaction.of(config.redactRules(), Redactor.installed()) : Redaction.NONE;
         DrainPipeline drain = store != null
                 ? new DrainPipeline(
                         emitter,
@@ -128,23 +127,6 @@ public final class Events implements EventSink, AutoCloseable {
             emitter.close();
             closeQuietly(drain, config);
             throw e;
-        }
-    }
-
-    /** The {@link Redactor}s found as services; one that cannot be loaded is left out. */
-    private static List<Redactor> redactors() {
-        List<Redactor> found = new ArrayList<>();
-        Iterator<Redactor> services = ServiceLoader.load(Redactor.class, Events.class.getClassLoader())
-                .iterator();
-        while (true) {
-            try {
-                if (!services.hasNext()) {
-                    return found;
-                }
-                found.add(services.next());
-            } catch (java.util.ServiceConfigurationError broken) {
-                // Left out: the built-in rules and the others still apply.
-            }
         }
     }
 

@@ -13,6 +13,15 @@ package dev.telltale.api.redact;
  */
 public interface Redactor {
 
+    /**
+     * The redactors registered as services (with the thread's context class loader, or else the api's),
+     * in the order of their class names; one that cannot be loaded is left out.
+     */
+    static java.util.List<Redactor> installed() {
+        return dev.telltale.api.internal.Providers.load(
+                Redactor.class, redactor -> redactor.getClass().getName());
+    }
+
     /** What a replaced secret reads: {@code [REDACTED:name]}. */
     static String marker(String name) {
         return "[REDACTED:" + name + "]";

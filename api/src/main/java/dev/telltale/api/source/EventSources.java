@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * try (EventSource source = EventSources.open("/var/telltale/events", SourceOptions.defaults());
  *         EventCursor cursor = source.cursor(new Position.Start(), false)) {
  *     for (RecordedEvent next = cursor.next(); next != null; next = cursor.next()) {
- *         System.out.println(next.event());
+ *         report.add(next.position(), next.event());
  *     }
  *     cursor.requireAtEnd();
  * }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * SourceOptions options = SourceOptions.builder()
  *         .skipDamaged(true)
- *         .warnings(line -> System.err.println("telltale: " + line))
+ *         .warnings(line -> logger.log(System.Logger.Level.WARNING, line))
  *         .build();
  * }</pre>
  */

@@ -18,7 +18,8 @@ import java.util.Set;
  * Who may read the files Telltale creates: their owner only ({@link #OWNER}, the default: files
  * {@code 0600}, directories {@code 0700}), or the owner's group too ({@link #GROUP}: {@code 0640},
  * {@code 0750}). Never anyone else, whatever the process's umask: the permissions are given when a
- * file or directory is created, so there is no moment in which others could open it, and a file is
+ * file or directory is created, so there is no moment in which others could open it (and set exactly
+ * right after, so that a strict umask does not take the group's away), and a file is
  * never created through a symbolic link someone planted. A directory that exists already is left as
  * it is. On a file system without POSIX permissions, nothing is set. Immutable; any thread.
  *
@@ -96,6 +97,7 @@ public enum FileAccess {
         try {
             if (POSIX) {
                 Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(directoryPermissions));
+                exactly(absolute, directoryPermissions);
             } else {
                 Files.createDirectory(absolute);
             }
@@ -115,6 +117,7 @@ public enum FileAccess {
         try {
             if (POSIX) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(filePermissions));
+                exactly(file, filePermissions);
             } else {
                 Files.createFile(file);
             }
@@ -157,6 +160,15 @@ public enum FileAccess {
         if (POSIX && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             Files.setPosixFilePermissions(file, filePermissions);
         }
+    }
+
+    /**
+     * The permissions given at creation are what the umask lets through: never more, so nobody else
+     * can open the file meanwhile, but a strict umask ({@code 077}) takes the group's away; set them
+     * exactly, now that the file or directory is there.
+     */
+    private static void exactly(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        Files.setPosixFilePermissions(path, permissions);
     }
 
     private FileAttribute<Set<PosixFilePermission>> attribute() {
