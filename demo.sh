@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Telltale demo: builds with -Pevents, runs three concurrent sessions of the example DSL
 # (450 commands, some failing), prints the recording health (:events), then shows the recorded
-# events with `telltale tail` and `telltale stats`, exports them to JSON Lines and to PostgreSQL
+# events with `telltale tail` and `telltale stats`, writes the HTML report (`telltale report`), exports them to JSON Lines and to PostgreSQL
 # (migrate, export, and a query joining a session's conversation to its commands' events).
 #
 #   ./demo.sh         the scripted demo
@@ -47,6 +47,9 @@ echo
 echo "==> bin/telltale stats $out/events"
 bin/telltale stats "$out/events"
 echo
+echo "==> bin/telltale report $out/events -o $out/report.html"
+bin/telltale report "$out/events" -o "$out/report.html"
+echo
 echo "==> bin/telltale export jsonl $out/events --out $out/events.jsonl --resume demo"
 bin/telltale export jsonl "$out/events" --out "$out/events.jsonl" --resume demo
 echo
@@ -57,4 +60,5 @@ echo
 echo
 echo "Recorded events (Chronicle Queue): $out/events"
 echo "JSON Lines export:                 $out/events.jsonl ($(wc -l < "$out/events.jsonl") lines)"
+echo "Report (open it in a browser):     $out/report.html"
 echo "Try the REPL (./demo.sh repl) and follow it live from another terminal: bin/telltale tail $out/repl-events -f"

@@ -70,4 +70,9 @@ public record DslEvent(long epochNanos, UUID sessionId, EventPayload payload) {
     public static DslEvent sessionEntry(long epochNanos, UUID sessionId, EventPayload.SessionEntry entry) {
         return new DslEvent(epochNanos, sessionId, entry);
     }
+
+    /** The recorder's own account of drops and losses; see {@link EventPayload.RecorderAccount}. */
+    public static DslEvent recorderAccount(long epochNanos, EventPayload.RecorderAccount account) {
+        return new DslEvent(epochNanos, null, account);
+    }
 }

@@ -3,7 +3,7 @@ package dev.telltale.api;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What happened: one of five records. Persisted forms tell them apart by {@link #type()}.
+ * What happened: one of six records. Persisted forms tell them apart by {@link #type()}.
  *
  * <p>Durations are kept in nanoseconds: the commands Telltale records often take microseconds, and
  * the design note's whole milliseconds would read as zero. {@code durationMs()} and
@@ -14,7 +14,8 @@ public sealed interface EventPayload
                 EventPayload.CommandFailed,
                 EventPayload.SessionStarted,
                 EventPayload.SessionEnded,
-                EventPayload.SessionEntry {
+                EventPayload.SessionEntry,
+                EventPayload.RecorderAccount {
 
     /** The longest verb an event keeps, in chars; a longer one is cut when the payload is made. */
     int MAX_VERB_LENGTH = 256;
@@ -153,6 +154,66 @@ public sealed interface EventPayload
         @Override
         public EventType type() {
             return EventType.SESSION_ENTRY;
+        }
+    }
+
+    /**
+     * The recorder's own account, written into the store by its drain thread (never by
+     * {@code emit}): what it dropped and lost since the previous account, and its totals so far. The
+     * drain writes one at most once a second while events are being dropped or lost, and a final one
+     * when the recorder closes, so a store keeps the record of its own gaps after the process is gone
+     * (as JFR keeps {@code jdk.DataLoss} in the recording). Accounts are not counted as events in
+     * {@link EventStats}: {@code emitted == persisted + dropped + lost} counts the application's events.
+     *
+     * @param closing whether this is the final account, written when the recorder closed
+     * @param sinceEpochNanos the start of the interval this account covers (the previous account, or
+     *     when the recorder started), in nanoseconds since the epoch; the event's own time is its end
+     * @param droppedQueueFull events dropped in the interval because the queue was full
+     * @param droppedClosed events dropped in the interval because the recorder was closing
+     * @param droppedNull invalid events (null, or a command that could not be built) dropped in the interval
+     * @param lost events lost in the interval because the store failed to append them
+     * @param emitted events emitted since the recorder started (the application's, accepted or not)
+     * @param persisted events the store accepted since the recorder started
+     * @param droppedTotal events dropped since the recorder started, for any reason
+     * @param lostTotal events lost since the recorder started
+     */
+    record RecorderAccount(
+            boolean closing,
+            long sinceEpochNanos,
+            long droppedQueueFull,
+            long droppedClosed,
+            long droppedNull,
+            long lost,
+            long emitted,
+            long persisted,
+            long droppedTotal,
+            long lostTotal)
+            implements EventPayload {
+        public RecorderAccount {
+            requireCount(droppedQueueFull, "droppedQueueFull");
+            requireCount(droppedClosed, "droppedClosed");
+            requireCount(droppedNull, "droppedNull");
+            requireCount(lost, "lost");
+            requireCount(emitted, "emitted");
+            requireCount(persisted, "persisted");
+            requireCount(droppedTotal, "droppedTotal");
+            requireCount(lostTotal, "lostTotal");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.RECORDER_ACCOUNT;
+        }
+
+        /** Events dropped in the interval, for any reason. */
+        public long dropped() {
+            return droppedQueueFull + droppedClosed + droppedNull;
+        }
+    }
+
+    private static void requireCount(long count, String name) {
+        if (count < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + count);
         }
     }
 

@@ -10,7 +10,12 @@ public enum EventType {
     SESSION_STARTED("session_started"),
     SESSION_ENDED("session_ended"),
     /** A {@link SessionLogger} entry; exported to {@code sessions.log}, not {@code events.log}. */
-    SESSION_ENTRY("session_entry");
+    SESSION_ENTRY("session_entry"),
+    /**
+     * The recorder's own account of what it dropped and lost ({@link EventPayload.RecorderAccount}),
+     * written by the drain, never emitted by an application.
+     */
+    RECORDER_ACCOUNT("recorder_account");
 
     private final String wireName;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import dev.telltale.api.EventPayload.SessionEnded;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
@@ -29,13 +30,50 @@ class EventPayloadTest {
                 new CommandFailed("v", 0, ERROR),
                 new SessionStarted(SessionSource.REPL),
                 new SessionEnded(0, 0, 0),
-                new SessionEntry(EntryType.USER_INPUT, 1, "REPL", "", null));
+                new SessionEntry(EntryType.USER_INPUT, 1, "REPL", "", null),
+                new RecorderAccount(false, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         one.forEach(payload -> types.add(payload.type()));
 
         assertThat(types).containsExactlyInAnyOrder(EventType.values());
         assertThat(EventPayload.class.getPermittedSubclasses()).hasSize(EventType.values().length);
+    }
+
+    @Nested
+    class RecorderAccountTest {
+
+        @Test
+        void type_isRecorderAccount_droppedSumsTheReasons() {
+            RecorderAccount account = new RecorderAccount(true, 5, 1, 2, 4, 8, 100, 85, 7, 8);
+            assertThat(account.type()).isEqualTo(EventType.RECORDER_ACCOUNT);
+            assertThat(account.dropped()).isEqualTo(7);
+            assertThat(DslEvent.recorderAccount(9, account).sessionId()).isNull();
+            assertThat(DslEvent.recorderAccount(9, account).commandVerb()).isNull();
+        }
+
+        @Test
+        void new_whenACountIsNegative_rejectsNamingIt() {
+            String[] names = {
+                "droppedQueueFull",
+                "droppedClosed",
+                "droppedNull",
+                "lost",
+                "emitted",
+                "persisted",
+                "droppedTotal",
+                "lostTotal"
+            };
+            for (int i = 0; i < names.length; i++) {
+                long[] counts = new long[names.length];
+                counts[i] = -1;
+                assertThatIllegalArgumentException()
+                        .isThrownBy(() -> new RecorderAccount(
+                                false, 0, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
+                                counts[7]))
+                        .withMessage(names[i] + " must not be negative, got -1");
+            }
+        }
     }
 
     @Nested

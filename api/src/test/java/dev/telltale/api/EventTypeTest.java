@@ -26,7 +26,8 @@ class EventTypeTest {
                 EventType.COMMAND_FAILED, "command_failed",
                 EventType.SESSION_STARTED, "session_started",
                 EventType.SESSION_ENDED, "session_ended",
-                EventType.SESSION_ENTRY, "session_entry"));
+                EventType.SESSION_ENTRY, "session_entry",
+                EventType.RECORDER_ACCOUNT, "recorder_account"));
 
         for (EventType type : EventType.values()) {
             assertThat(type.wireName()).as(type.name()).isEqualTo(expected.get(type));

@@ -5,6 +5,7 @@ import dev.telltale.api.source.EventSources;
 import dev.telltale.api.source.SourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +33,11 @@ final class InputOption {
 
     /** Opens the location; what the source skips is told to {@code err}, one line each. */
     EventSource open(PrintWriter err) throws IOException {
+        return open(err, line -> {});
+    }
+
+    /** Opens the location; what the source skips is told to {@code err}, one line each, and to {@code skipped}. */
+    EventSource open(PrintWriter err, Consumer<String> skipped) throws IOException {
         return EventSources.open(
                 location,
                 SourceOptions.builder()
@@ -39,6 +45,7 @@ final class InputOption {
                         .warnings(line -> {
                             err.println("telltale: " + Printable.of(line));
                             err.flush();
+                            skipped.accept(line);
                         })
                         .build());
     }

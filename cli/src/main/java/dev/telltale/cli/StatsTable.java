@@ -65,6 +65,14 @@ final class StatsTable {
     private long sessionsEnded;
     private final Map<EntryType, Long> entries = new EnumMap<>(EntryType.class);
     private long entryCount;
+    private long accounts;
+    private long droppedQueueFull;
+    private long droppedClosed;
+    private long droppedNull;
+    private long lost;
+    private long firstLoss = Long.MAX_VALUE;
+    private long lastLoss = Long.MIN_VALUE;
+    private DslEvent finalAccount;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
@@ -89,8 +97,25 @@ final class StatsTable {
         } else if (payload instanceof EventPayload.SessionEntry entry) {
             entryCount++;
             entries.merge(entry.entryType(), 1L, Long::sum);
+        } else if (payload instanceof EventPayload.RecorderAccount account) {
+            addAccount(event, account);
         } else {
             sessionsEnded++;
+        }
+    }
+
+    private void addAccount(DslEvent event, EventPayload.RecorderAccount account) {
+        accounts++;
+        droppedQueueFull += account.droppedQueueFull();
+        droppedClosed += account.droppedClosed();
+        droppedNull += account.droppedNull();
+        lost += account.lost();
+        if (account.dropped() + account.lost() > 0) {
+            firstLoss = Math.min(firstLoss, account.sinceEpochNanos());
+            lastLoss = Math.max(lastLoss, event.epochNanos());
+        }
+        if (account.closing()) {
+            finalAccount = event;
         }
     }
 
@@ -153,7 +178,7 @@ final class StatsTable {
                                         byType.getValue(),
                                         byType.getKey().wireName()))
                                 .collect(Collectors.joining(", ", " (", ")")));
-        out.println("dropped    not recorded in the event files: see the recording process's health (:events)");
+        printRecorder(out);
         out.println();
         int width = Math.max(
                 grouping.name().length(),
@@ -174,6 +199,45 @@ final class StatsTable {
             printRow(out, row, entry.getKey(), entry.getValue());
         }
         printRow(out, row, "(all)", all);
+    }
+
+    /**
+     * What the recorder's own accounts say: events dropped (by reason, when) and lost, and its final
+     * totals, or that it never closed.
+     */
+    private void printRecorder(PrintWriter out) {
+        if (accounts == 0) {
+            out.println("recorder   no account of drops in the source: the recording process did not close (killed,"
+                    + " or still running) or predates accounts");
+            return;
+        }
+        long dropped = droppedQueueFull + droppedClosed + droppedNull;
+        out.printf(Locale.ROOT, "recorder   dropped %,d", dropped);
+        if (dropped > 0) {
+            out.print(" ("
+                    + TextFormat.dropReasons(new EventPayload.RecorderAccount(
+                            false, 0, droppedQueueFull, droppedClosed, droppedNull, 0, 0, 0, 0, 0))
+                    + ")");
+        }
+        out.printf(Locale.ROOT, ", lost %,d", lost);
+        if (dropped + lost > 0) {
+            out.printf(
+                    Locale.ROOT, " between %s and %s", TIME.format(instant(firstLoss)), TIME.format(instant(lastLoss)));
+        }
+        out.printf(Locale.ROOT, " (%,d %s)%n", accounts, accounts == 1 ? "account" : "accounts");
+        if (finalAccount == null) {
+            out.println("           no final account: the recording process did not close (killed, or still running)");
+        } else {
+            EventPayload.RecorderAccount last = (EventPayload.RecorderAccount) finalAccount.payload();
+            out.printf(
+                    Locale.ROOT,
+                    "           closed %s: emitted %,d, persisted %,d, dropped %,d, lost %,d%n",
+                    TIME.format(finalAccount.timestamp()),
+                    last.emitted(),
+                    last.persisted(),
+                    last.droppedTotal(),
+                    last.lostTotal());
+        }
     }
 
     private static void printRow(PrintWriter out, String row, String key, Group group) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
             TailCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            ReportCommand.class,
             MigrateCommand.class,
             AutoComplete.GenerateCompletion.class
         },

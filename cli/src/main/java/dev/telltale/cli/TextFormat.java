@@ -2,6 +2,7 @@ package dev.telltale.cli;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.ErrorSnapshot;
+import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +62,9 @@ final class TextFormat {
             return prefix + style("magenta", event.type().wireName()) + " "
                     + entry.entryType().wireName() + " #" + entry.entryNo() + " " + quoted(entry.content()) + ref;
         }
+        if (payload instanceof EventPayload.RecorderAccount account) {
+            return prefix + style(account.dropped() + account.lost() == 0 ? "faint" : "yellow,bold", account(account));
+        }
         EventPayload.SessionEnded ended = (EventPayload.SessionEnded) payload;
         return prefix
                 + style("cyan", "session ended")
@@ -84,6 +88,50 @@ final class TextFormat {
         }
         String shown = cut ? text.substring(0, end) : text;
         return '"' + Printable.of(shown).replace("\"", "\\\"") + '"' + (cut ? "..." : "");
+    }
+
+    /**
+     * A recorder account in words: {@code recorder dropped 120 (queue full 120) and lost 0 since
+     * 04:31:26.123}, and for the final one also {@code closed: emitted 9, persisted 9, dropped 0, lost 0}.
+     */
+    static String account(EventPayload.RecorderAccount account) {
+        StringBuilder text = new StringBuilder("recorder dropped ").append(account.dropped());
+        if (account.dropped() > 0) {
+            text.append(" (").append(dropReasons(account)).append(')');
+        }
+        text.append(" and lost ")
+                .append(account.lost())
+                .append(" since ")
+                .append(TIME.format(EventClock.toInstant(account.sinceEpochNanos())));
+        if (account.closing()) {
+            text.append("; closed: emitted ")
+                    .append(account.emitted())
+                    .append(", persisted ")
+                    .append(account.persisted())
+                    .append(", dropped ")
+                    .append(account.droppedTotal())
+                    .append(", lost ")
+                    .append(account.lostTotal());
+        }
+        return text.toString();
+    }
+
+    /** The reasons of an account's drops with their counts: {@code queue full 3, closed 1}. */
+    static String dropReasons(EventPayload.RecorderAccount account) {
+        StringBuilder reasons = new StringBuilder();
+        appendReason(reasons, "queue full", account.droppedQueueFull());
+        appendReason(reasons, "closed", account.droppedClosed());
+        appendReason(reasons, "invalid", account.droppedNull());
+        return reasons.toString();
+    }
+
+    private static void appendReason(StringBuilder reasons, String reason, long count) {
+        if (count > 0) {
+            reasons.append(reasons.length() == 0 ? "" : ", ")
+                    .append(reason)
+                    .append(' ')
+                    .append(count);
+        }
     }
 
     private static String millis(long nanos) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventType;
 import dev.telltale.json.EventJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -76,13 +77,15 @@ class AcrossProcessesTest {
             });
             reader.start();
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> lines.size() >= count);
+            // Every event, then the writer's final account when it closes.
+            await().atMost(Duration.ofSeconds(90)).until(() -> lines.size() >= count + 1);
             assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(writer.exitValue()).isZero();
             List<String> verbs = new ArrayList<>();
-            for (String line : lines) {
+            for (String line : lines.subList(0, count)) {
                 verbs.add(EventJson.fromJson(line).commandVerb());
             }
+            assertThat(EventJson.fromJson(lines.get(count)).type()).isEqualTo(EventType.RECORDER_ACCOUNT);
             assertThat(verbs).hasSize(count);
             for (int i = 0; i < count; i++) {
                 assertThat(verbs.get(i)).isEqualTo("child.step" + i);

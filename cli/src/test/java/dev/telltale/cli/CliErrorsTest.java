@@ -112,7 +112,7 @@ class CliErrorsTest {
             assertThat(result.err().lines())
                     .singleElement()
                     .isEqualTo("telltale: unknown command 'NOSUCH'; the commands of 'telltale' are tail, export,"
-                            + " stats, migrate, generate-completion");
+                            + " stats, report, migrate, generate-completion");
             assertThat(result.out()).isEmpty();
         }
     }

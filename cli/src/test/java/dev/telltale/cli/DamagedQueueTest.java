@@ -72,6 +72,9 @@ class DamagedQueueTest {
     void tailStatsAndExport_failNamingTheDamagedFile() {
         assertFailsNamingTheFile(Cli.run("tail", queue.toString()));
         assertFailsNamingTheFile(Cli.run("stats", queue.toString()));
+        assertFailsNamingTheFile(
+                Cli.run("report", queue.toString(), "-o", dir.resolve("r.html").toString()));
+        assertThat(dir.resolve("r.html")).doesNotExist();
         Cli.Result export = Cli.run(
                 "export",
                 "jsonl",
@@ -97,7 +100,7 @@ class DamagedQueueTest {
     }
 
     @Test
-    void skipDamaged_tailAndStatsReadEverythingElse() {
+    void skipDamaged_tailAndStatsReadEverythingElse() throws IOException {
         Cli.Result tail = Cli.run("tail", queue.toString(), "--from", "start", "--skip-damaged");
         assertThat(tail.exitCode()).as(tail.err()).isZero();
         assertThat(tail.lines()).hasSize(good.size());
@@ -105,5 +108,13 @@ class DamagedQueueTest {
         Cli.Result stats = Cli.run("stats", queue.toString(), "--skip-damaged");
         assertThat(stats.exitCode()).as(stats.err()).isZero();
         assertThat(stats.out()).startsWith("events     " + good.size() + " ");
+
+        Path page = dir.resolve("r.html");
+        Cli.Result report = Cli.run("report", queue.toString(), "-o", page.toString(), "--skip-damaged");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).startsWith("wrote a report of " + good.size() + " events to " + page);
+        assertThat(ReportCommandTest.data(page))
+                .as("the page says what was skipped")
+                .contains("\"skipped\":[\"skipping 1 damaged cycle file: [" + damaged);
     }
 }

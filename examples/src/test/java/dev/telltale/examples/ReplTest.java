@@ -133,6 +133,9 @@ class ReplTest {
         try (EventLog log = EventLog.open(queue);
                 EventCursor cursor = log.cursor(new Position.Start())) {
             for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
+                if (event.event().type() == EventType.RECORDER_ACCOUNT) {
+                    continue; // the recorder's own (its final account): not one of the REPL's events
+                }
                 if (event.event().payload() instanceof EventPayload.SessionEntry entry) {
                     conversation.add(entry);
                 } else {

@@ -80,6 +80,16 @@ final class EventDecoder {
                 case FieldNames.ENTRY_NO -> event.entryNo = integer(name);
                 case FieldNames.CONTENT -> event.content = text(name);
                 case FieldNames.EVENT -> event.event = refObject();
+                case FieldNames.FINAL -> event.closing = bool(name);
+                case FieldNames.SINCE -> event.since = text(name);
+                case FieldNames.DROPPED_QUEUE_FULL -> event.droppedQueueFull = integer(name);
+                case FieldNames.DROPPED_CLOSED -> event.droppedClosed = integer(name);
+                case FieldNames.DROPPED_NULL -> event.droppedNull = integer(name);
+                case FieldNames.LOST -> event.lost = integer(name);
+                case FieldNames.EMITTED -> event.emitted = integer(name);
+                case FieldNames.PERSISTED -> event.persisted = integer(name);
+                case FieldNames.DROPPED_TOTAL -> event.droppedTotal = integer(name);
+                case FieldNames.LOST_TOTAL -> event.lostTotal = integer(name);
                 default -> parser.skipChildren();
             }
         }
@@ -138,6 +148,15 @@ final class EventDecoder {
             return parser.getText();
         }
         mismatch(field, "a string");
+        return null;
+    }
+
+    private Boolean bool(String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE;
+        }
+        mismatch(field, "true or false");
         return null;
     }
 

@@ -8,6 +8,7 @@ import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import dev.telltale.api.EventPayload.SessionEnded;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
@@ -42,6 +43,16 @@ final class EventWriter {
     private static final SerializedString ENTRY_NO = name(FieldNames.ENTRY_NO);
     private static final SerializedString CONTENT = name(FieldNames.CONTENT);
     private static final SerializedString EVENT = name(FieldNames.EVENT);
+    private static final SerializedString FINAL = name(FieldNames.FINAL);
+    private static final SerializedString SINCE = name(FieldNames.SINCE);
+    private static final SerializedString DROPPED_QUEUE_FULL = name(FieldNames.DROPPED_QUEUE_FULL);
+    private static final SerializedString DROPPED_CLOSED = name(FieldNames.DROPPED_CLOSED);
+    private static final SerializedString DROPPED_NULL = name(FieldNames.DROPPED_NULL);
+    private static final SerializedString LOST = name(FieldNames.LOST);
+    private static final SerializedString EMITTED = name(FieldNames.EMITTED);
+    private static final SerializedString PERSISTED = name(FieldNames.PERSISTED);
+    private static final SerializedString DROPPED_TOTAL = name(FieldNames.DROPPED_TOTAL);
+    private static final SerializedString LOST_TOTAL = name(FieldNames.LOST_TOTAL);
 
     /** Indexed by ordinal. */
     private static final SerializedString[] TYPE_NAMES =
@@ -77,6 +88,7 @@ final class EventWriter {
             case SESSION_STARTED -> writeStarted(out, (SessionStarted) event.payload());
             case SESSION_ENDED -> writeEnded(out, (SessionEnded) event.payload());
             case SESSION_ENTRY -> writeEntry(out, (SessionEntry) event.payload());
+            case RECORDER_ACCOUNT -> writeAccount(out, (RecorderAccount) event.payload());
         }
         out.writeEndObject();
     }
@@ -149,6 +161,26 @@ final class EventWriter {
             out.writeString(ref.verb());
             out.writeEndObject();
         }
+    }
+
+    private static void writeAccount(JsonGenerator out, RecorderAccount account) throws IOException {
+        out.writeFieldName(FINAL);
+        out.writeBoolean(account.closing());
+        out.writeFieldName(SINCE);
+        out.writeString(timestamp(account.sinceEpochNanos()));
+        writeCount(out, DROPPED_QUEUE_FULL, account.droppedQueueFull());
+        writeCount(out, DROPPED_CLOSED, account.droppedClosed());
+        writeCount(out, DROPPED_NULL, account.droppedNull());
+        writeCount(out, LOST, account.lost());
+        writeCount(out, EMITTED, account.emitted());
+        writeCount(out, PERSISTED, account.persisted());
+        writeCount(out, DROPPED_TOTAL, account.droppedTotal());
+        writeCount(out, LOST_TOTAL, account.lostTotal());
+    }
+
+    private static void writeCount(JsonGenerator out, SerializedString field, long count) throws IOException {
+        out.writeFieldName(field);
+        out.writeNumber(count);
     }
 
     private static String timestamp(long epochNanos) {

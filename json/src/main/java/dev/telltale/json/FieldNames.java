@@ -22,6 +22,23 @@ public final class FieldNames {
     /** A session entry's reference to a command event: an object of {@link #SESSION}, {@link #TIMESTAMP}, {@link #VERB}. */
     public static final String EVENT = "event";
 
+    /** A recorder account's fields: whether it is the final one, and the start of its interval. */
+    public static final String FINAL = "final";
+
+    public static final String SINCE = "since";
+    /** A recorder account's counts in its interval. */
+    public static final String DROPPED_QUEUE_FULL = "dropped_queue_full";
+
+    public static final String DROPPED_CLOSED = "dropped_closed";
+    public static final String DROPPED_NULL = "dropped_null";
+    public static final String LOST = "lost";
+    /** A recorder account's totals since the recorder started. */
+    public static final String EMITTED = "emitted";
+
+    public static final String PERSISTED = "persisted";
+    public static final String DROPPED_TOTAL = "dropped_total";
+    public static final String LOST_TOTAL = "lost_total";
+
     /** Inside {@link #ERROR}, next to {@link #TYPE} and {@link #VERB}. */
     public static final String MESSAGE = "message";
 

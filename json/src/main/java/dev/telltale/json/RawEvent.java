@@ -35,6 +35,16 @@ final class RawEvent {
     Long entryNo;
     String content;
     RawRef event;
+    Boolean closing;
+    String since;
+    Long droppedQueueFull;
+    Long droppedClosed;
+    Long droppedNull;
+    Long lost;
+    Long emitted;
+    Long persisted;
+    Long droppedTotal;
+    Long lostTotal;
 
     private String problem;
 
@@ -92,6 +102,18 @@ final class RawEvent {
                         require(source, FieldNames.SOURCE),
                         require(content, FieldNames.CONTENT),
                         event == null ? null : event.toRef());
+            case RECORDER_ACCOUNT ->
+                new EventPayload.RecorderAccount(
+                        require(closing, FieldNames.FINAL),
+                        epochNanos(require(since, FieldNames.SINCE), FieldNames.SINCE),
+                        count(droppedQueueFull, FieldNames.DROPPED_QUEUE_FULL),
+                        count(droppedClosed, FieldNames.DROPPED_CLOSED),
+                        count(droppedNull, FieldNames.DROPPED_NULL),
+                        count(lost, FieldNames.LOST),
+                        count(emitted, FieldNames.EMITTED),
+                        count(persisted, FieldNames.PERSISTED),
+                        count(droppedTotal, FieldNames.DROPPED_TOTAL),
+                        count(lostTotal, FieldNames.LOST_TOTAL));
         };
     }
 

@@ -22,6 +22,7 @@ class EventJsonTest {
                 Arguments.of(ContractEvents.started(), GoldenLines.GOLDEN_STARTED),
                 Arguments.of(ContractEvents.ended(), GoldenLines.GOLDEN_ENDED),
                 Arguments.of(ContractEvents.entry(), GoldenLines.GOLDEN_ENTRY),
+                Arguments.of(ContractEvents.account(), GoldenLines.GOLDEN_ACCOUNT),
                 Arguments.of(
                         ContractEvents.entry(EntryType.USER_INPUT, 1, "hello", null),
                         GoldenLines.GOLDEN_ENTRY_WITHOUT_EVENT));

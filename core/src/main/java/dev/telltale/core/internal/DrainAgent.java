@@ -2,6 +2,7 @@ package dev.telltale.core.internal;
 
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EventClock;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,16 @@ import java.util.function.LongSupplier;
  *
  * <p>One {@link #doWork()}: take up to {@code batchSize} events, append them as one batch, flush if
  * the flush interval has passed since the last flush and something was appended since, then the
- * periodic chores (drop report, clock recalibration). What the store does with a failure is
+ * periodic chores (drop report, the recorder's account, clock recalibration). What the store does with a failure is
  * {@link ManagedStore}'s policy; here a failed batch is counted as lost.
  *
  * <p>While the store's first open is under way (on its own thread), the drain moves events out of
  * the queue into memory, up to {@code waitingLimit}, so that a burst right after start is absorbed
  * like one later; once the store is open they are appended first, in order.
+ *
+ * <p>The recorder's own account ({@link RecorderAccount}) goes into the store beside the events: at
+ * most once per {@link #ACCOUNT_INTERVAL_NANOS} while events are dropped or lost, and once when the
+ * drain closes. An account the store does not take is not lost: its counts are carried into the next.
  *
  * <p>The drain does not chase the producers: it is run with a backoff idle strategy, so after an
  * empty poll it parks and lets the next batch build up, which keeps it off the cache lines the
@@ -30,6 +35,9 @@ import java.util.function.LongSupplier;
 final class DrainAgent implements Agent {
 
     static final long RECALIBRATE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    /** The least time between two accounts of drops and losses: one second. */
+    static final long ACCOUNT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventEmitter emitter;
     private final ManagedStore store;
@@ -52,12 +60,22 @@ final class DrainAgent implements Agent {
     private long droppedFullReported;
     private long droppedClosedReported;
     private long nextRecalibrateNanos;
+    private long nextAccountNanos;
+    /** The counts the accounts written so far cover, and where the next one's interval starts. */
+    private long accountedQueueFull;
+
+    private long accountedClosed;
+    private long accountedNull;
+    private long accountedLost;
+    private long accountSinceEpochNanos;
+    private final List<DslEvent> accountBatch = new ArrayList<>(1);
     private final OperatorLog log;
     private Redaction redaction = Redaction.NONE;
 
     // NOTE: single writer (this agent's thread); volatile so that stats() on any thread sees them.
     private volatile long persisted;
     private volatile long lost;
+    private volatile long accounts;
 
     DrainAgent(
             EventEmitter emitter,
@@ -97,6 +115,8 @@ final class DrainAgent implements Agent {
         this.lastFlushNanos = now;
         this.nextDropReportNanos = now + dropReportIntervalNanos;
         this.nextRecalibrateNanos = now + RECALIBRATE_INTERVAL_NANOS;
+        this.nextAccountNanos = now + ACCOUNT_INTERVAL_NANOS;
+        this.accountSinceEpochNanos = EventClock.epochNanos(now);
     }
 
     @Override
@@ -188,6 +208,7 @@ final class DrainAgent implements Agent {
             moved = storeUsable ? drainOneBatch(now) : loseOneBatch();
         } while (moved > 0);
         if (storeUsable) {
+            writeAccount(now, true);
             store.flush(now);
         }
         store.close();
@@ -214,6 +235,11 @@ final class DrainAgent implements Agent {
     /** Events lost because the store failed. */
     long lost() {
         return lost;
+    }
+
+    /** Accounts the store accepted. */
+    long accounts() {
+        return accounts;
     }
 
     private int drainOneBatch(long now) {
@@ -251,9 +277,54 @@ final class DrainAgent implements Agent {
             reportDrops();
             nextDropReportNanos = now + dropReportIntervalNanos;
         }
+        if (now - nextAccountNanos >= 0) {
+            if (store.ready(now)) {
+                writeAccount(now, false);
+            }
+            nextAccountNanos = now + ACCOUNT_INTERVAL_NANOS;
+        }
         if (now - nextRecalibrateNanos >= 0) {
             EventClock.recalibrate();
             nextRecalibrateNanos = now + RECALIBRATE_INTERVAL_NANOS;
+        }
+    }
+
+    /**
+     * Appends the recorder's account of the drops and losses since the last account the store took:
+     * always when {@code closing}, else only if there are any. The drop counts are read before the
+     * emitted count, as {@link EventEmitter#emitted()} asks.
+     */
+    private void writeAccount(long now, boolean closing) {
+        long queueFull = emitter.dropped(DropReason.QUEUE_FULL);
+        long closed = emitter.dropped(DropReason.CLOSED);
+        long invalid = emitter.dropped(DropReason.NULL_EVENT);
+        long lostNow = lost;
+        RecorderAccount account = new RecorderAccount(
+                closing,
+                accountSinceEpochNanos,
+                queueFull - accountedQueueFull,
+                closed - accountedClosed,
+                invalid - accountedNull,
+                lostNow - accountedLost,
+                emitter.emitted(),
+                persisted,
+                queueFull + closed + invalid,
+                lostNow);
+        if (!closing && account.dropped() + account.lost() == 0) {
+            return;
+        }
+        long epochNanos = EventClock.epochNanos(now);
+        accountBatch.add(DslEvent.recorderAccount(epochNanos, account));
+        int appended = store.append(accountBatch, now);
+        accountBatch.clear();
+        if (appended == 1) {
+            accounts++;
+            unflushed = true;
+            accountedQueueFull = queueFull;
+            accountedClosed = closed;
+            accountedNull = invalid;
+            accountedLost = lostNow;
+            accountSinceEpochNanos = epochNanos;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventStats;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.testing.Accounts;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
 import dev.telltale.core.internal.StoreLoader;
@@ -87,7 +88,9 @@ class JsonlPipelineTest {
                     .until(() -> events.health().store().equals("jsonl " + file.toAbsolutePath()));
         }
 
-        assertThat(readAll(file)).containsExactlyElementsOf(sent);
+        List<DslEvent> written = readAll(file);
+        assertThat(Accounts.withoutAccounts(written)).containsExactlyElementsOf(sent);
+        assertThat(Accounts.finalAccount(written).persisted()).isEqualTo(sent.size());
     }
 
     @Test
@@ -123,10 +126,20 @@ class JsonlPipelineTest {
         events.close();
 
         EventStats stats = events.stats();
-        List<DslEvent> persisted = readAll(file);
+        List<DslEvent> written = readAll(file);
+        List<DslEvent> persisted = Accounts.withoutAccounts(written);
         assertThat(stats.emitted()).isEqualTo((long) producers * perProducer);
         assertThat(stats.persisted() + stats.dropped() + stats.lost()).isEqualTo(stats.emitted());
         assertThat(persisted).hasSize((int) stats.persisted());
+        // The drops are in the file too: the accounts add up to the counters, the final one holds the totals.
+        assertThat(Accounts.accounts(written).stream()
+                        .mapToLong(a -> a.droppedQueueFull())
+                        .sum())
+                .isEqualTo(stats.droppedQueueFull());
+        assertThat(Accounts.finalAccount(written))
+                .returns(stats.emitted(), a -> a.emitted())
+                .returns(stats.persisted(), a -> a.persisted())
+                .returns(stats.dropped(), a -> a.droppedTotal());
         assertThat(stats.lost()).isZero();
         assertThat(stats.droppedQueueFull())
                 .as("the slow store must make the queue overflow")

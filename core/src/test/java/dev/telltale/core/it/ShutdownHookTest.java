@@ -3,6 +3,7 @@ package dev.telltale.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.testing.Accounts;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
 import dev.telltale.store.jsonl.BadLinePolicy;
@@ -60,6 +61,10 @@ class ShutdownHookTest {
                 Stream<DslEvent> stream = reader.events()) {
             events = stream.toList();
         }
+        assertThat(Accounts.finalAccount(events).persisted())
+                .as("the hook closed the recorder: its final account")
+                .isEqualTo(count);
+        events = Accounts.withoutAccounts(events);
         assertThat(events).hasSize(count);
         assertThat(events.get(count - 1).epochNanos()).isEqualTo(count - 1);
     }

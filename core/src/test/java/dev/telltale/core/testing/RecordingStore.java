@@ -1,7 +1,9 @@
 package dev.telltale.core.testing;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import dev.telltale.api.store.EventStore;
+import dev.telltale.api.testing.Accounts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,16 +59,26 @@ public class RecordingStore implements EventStore {
         return "recording";
     }
 
-    /** A copy of the events appended so far. */
+    /** A copy of the application's events appended so far: everything but the recorder's accounts. */
     public List<DslEvent> events() {
+        return Accounts.withoutAccounts(everything());
+    }
+
+    /** A copy of everything appended so far, the recorder's accounts included. */
+    public List<DslEvent> everything() {
         synchronized (events) {
             return new ArrayList<>(events);
         }
     }
 
-    /** How many events were appended so far. */
+    /** The recorder's accounts appended so far. */
+    public List<RecorderAccount> accounts() {
+        return Accounts.accounts(everything());
+    }
+
+    /** How many of the application's events were appended so far. */
     public int size() {
-        return events.size();
+        return events().size();
     }
 
     /** Sizes of the batches whose append threw. */

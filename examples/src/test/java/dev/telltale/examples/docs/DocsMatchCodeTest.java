@@ -229,6 +229,8 @@ class DocsMatchCodeTest {
             case SESSION_ENTRY ->
                 DslEvent.sessionEntry(
                         1L, session, new EventPayload.SessionEntry(EntryType.USER_INPUT, 1, "docs", "content", null));
+            case RECORDER_ACCOUNT ->
+                DslEvent.recorderAccount(1L, new EventPayload.RecorderAccount(true, 0, 1, 0, 0, 0, 2, 1, 1, 0));
         };
     }
 

@@ -3,9 +3,16 @@ package dev.telltale.examples.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventPayload;
+import dev.telltale.api.EventType;
 import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.EventSource;
+import dev.telltale.api.source.EventSources;
 import dev.telltale.api.source.Position;
 import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.api.source.SourceOptions;
+import dev.telltale.api.testing.Accounts;
 import dev.telltale.examples.faults.ChildApp.Launch;
 import dev.telltale.examples.faults.ChildApp.Stats;
 import dev.telltale.store.chronicle.EventLog;
@@ -223,6 +230,17 @@ class FaultInjectionTest {
                 assertThat(events.count(store))
                         .as("the store holds exactly what was persisted")
                         .isEqualTo(last.persisted());
+                // And the store holds the recorder's account of what the full disk cost.
+                List<DslEvent> written = everythingIn(store);
+                EventPayload.RecorderAccount closing = Accounts.finalAccount(written);
+                assertThat(closing.lostTotal()).isEqualTo(last.lost());
+                assertThat(closing.droppedTotal()).isEqualTo(last.dropped());
+                assertThat(closing.persisted()).isEqualTo(last.persisted());
+                assertThat(Accounts.accounts(written).stream()
+                                .mapToLong(EventPayload.RecorderAccount::lost)
+                                .sum())
+                        .as("the accounts add up to what was lost, one refused by the full disk carried into the next")
+                        .isEqualTo(last.lost());
                 return app;
             }
         }
@@ -289,7 +307,7 @@ class FaultInjectionTest {
         long survivors = 0;
         if (Files.exists(file)) {
             try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
-                survivors = reader.events().count();
+                survivors = applicationEvents(reader);
             }
         }
 
@@ -301,7 +319,7 @@ class FaultInjectionTest {
             last.assertConserved();
             assertThat(last.persisted()).isEqualTo(last.emitted()).isEqualTo(1002);
             try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.SKIP)) {
-                assertThat(reader.events().count()).isEqualTo(survivors + 1002);
+                assertThat(applicationEvents(reader)).isEqualTo(survivors + 1002);
                 assertThat(reader.skippedLines())
                         .as("at most one torn line per kill")
                         .isLessThanOrEqualTo(KILLS);
@@ -368,11 +386,34 @@ class FaultInjectionTest {
                 skipped.addAll(log.skippedFiles());
             }
             for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
-                count++;
+                if (event.event().type() != EventType.RECORDER_ACCOUNT) {
+                    count++;
+                }
             }
             cursor.requireAtEnd();
         }
         return count;
+    }
+
+    /** Everything a store holds, the recorder's accounts included, read through the reading SPI. */
+    static List<DslEvent> everythingIn(Path store) throws IOException {
+        List<DslEvent> events = new ArrayList<>();
+        try (EventSource source = EventSources.open(
+                        store.toString(), SourceOptions.builder().build());
+                EventCursor cursor = source.cursor(new Position.Start(), false)) {
+            for (RecordedEvent event = cursor.next(); event != null; event = cursor.next()) {
+                events.add(event.event());
+            }
+            cursor.requireAtEnd();
+        }
+        return events;
+    }
+
+    /** The events a JSON Lines file holds that are not the recorder's accounts. */
+    private static long applicationEvents(JsonlReader reader) {
+        return reader.events()
+                .filter(event -> event.type() != EventType.RECORDER_ACCOUNT)
+                .count();
     }
 
     static long jsonlEvents(Path file) throws IOException {
@@ -380,7 +421,7 @@ class FaultInjectionTest {
             return 0;
         }
         try (JsonlReader reader = JsonlReader.open(file, BadLinePolicy.FAIL)) {
-            return reader.events().count();
+            return applicationEvents(reader);
         }
     }
 

@@ -17,6 +17,9 @@ public final class BadJson {
     private static final String ENDED = COMMON + "'type':'session_ended',";
     private static final String ENTRY =
             COMMON + "'type':'session_entry','entry':'response','entry_no':1," + "'source':'REPL','content':'c',";
+    private static final String ACCOUNT = COMMON + "'type':'recorder_account','since':'2026-11-27T04:31:26Z',"
+            + "'dropped_queue_full':1,'dropped_closed':0,'dropped_null':0,'lost':0,'emitted':9,'persisted':8,"
+            + "'dropped_total':1,'lost_total':0,";
     private static final String REF_SESSION = "'session':'0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b'";
 
     /** A bad line and exactly what the reader must say about it. */
@@ -33,6 +36,14 @@ public final class BadJson {
                 bad(json("{'v':1,'type':'command_succeeded','verb':'x','duration_ns':1}"), "missing field 'ts'"),
                 bad(json("{" + COMMON + "'verb':'x','duration_ns':1}"), "missing field 'type'"),
                 bad(json("{" + SUCCEEDED + "'duration_ns':1}"), "missing field 'verb'"),
+                bad(json("{" + ACCOUNT.substring(0, ACCOUNT.length() - 1) + "}"), "missing field 'final'"),
+                bad(json("{" + ACCOUNT + "'final':'yes'}"), "field 'final' must be true or false, got a string"),
+                bad(
+                        json("{" + ACCOUNT.replace("'lost':0", "'lost':-2") + "'final':false}"),
+                        "field 'lost' must not be negative, got -2"),
+                bad(
+                        json("{" + ACCOUNT.replace("'since':'2026-11-27T04:31:26Z',", "") + "'final':true}"),
+                        "missing field 'since'"),
                 bad(json("{" + SUCCEEDED + "'verb':'x'}"), "missing field 'duration_ns'"),
                 bad(json("{" + FAILED.substring(0, FAILED.length() - 1) + "}"), "missing field 'error'"),
                 bad(json("{" + FAILED + "'error':{'message':'m','verb':'x'}}"), "missing field 'error.type'"),

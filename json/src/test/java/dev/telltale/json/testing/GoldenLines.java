@@ -27,5 +27,10 @@ public final class GoldenLines {
             {"v":1,"ts":"2026-11-27T04:31:27.123456989Z","session":"0b7e8a52-3c1d-4f5e-9a6b-7c8d9e0f1a2b",\
             "type":"session_entry","entry":"user_input","entry_no":1,"source":"REPL","content":"hello"}""";
 
+    public static final String GOLDEN_ACCOUNT = """
+            {"v":1,"ts":"2026-11-27T04:31:27.123456789Z","type":"recorder_account","final":true,\
+            "since":"2026-11-27T04:31:26.123456789Z","dropped_queue_full":3,"dropped_closed":1,"dropped_null":0,\
+            "lost":2,"emitted":1000,"persisted":994,"dropped_total":4,"lost_total":2}""";
+
     private GoldenLines() {}
 }

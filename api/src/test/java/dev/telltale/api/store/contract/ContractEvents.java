@@ -6,6 +6,7 @@ import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventPayload.CommandFailed;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
@@ -68,6 +69,12 @@ public final class ContractEvents {
         return DslEvent.sessionStarted(EPOCH_NANOS, SESSION, SessionSource.REPL);
     }
 
+    /** The final account of a recorder that dropped 4 events (3 when its queue was full) and lost 2. */
+    public static DslEvent account() {
+        return DslEvent.recorderAccount(
+                EPOCH_NANOS, new RecorderAccount(true, EPOCH_NANOS - 1_000_000_000L, 3, 1, 0, 2, 1000, 994, 4, 2));
+    }
+
     public static DslEvent ended() {
         return DslEvent.sessionEnded(EPOCH_NANOS, SESSION, 12, 2, 3_000_000_000L);
     }
@@ -119,6 +126,21 @@ public final class ContractEvents {
         for (SessionSource source : SessionSource.values()) {
             events.add(DslEvent.sessionStarted(EPOCH_NANOS, UUID.randomUUID(), source));
         }
+        events.add(account());
+        events.add(DslEvent.recorderAccount(
+                Long.MAX_VALUE,
+                new RecorderAccount(
+                        false,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE)));
+        events.add(DslEvent.recorderAccount(0, new RecorderAccount(false, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
         long entryNo = 1;
         for (EntryType type : EntryType.values()) {
             events.add(entry(type, entryNo++, "a " + type.wireName(), null));

@@ -6,6 +6,7 @@ import dev.telltale.api.ErrorSnapshot;
 import dev.telltale.api.EventPayload;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
+import dev.telltale.api.EventPayload.RecorderAccount;
 import dev.telltale.api.EventPayload.SessionEnded;
 import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventPayload.SessionStarted;
@@ -25,7 +26,8 @@ import net.openhft.chronicle.bytes.Bytes;
  * decoding the old one, so files written today stay readable.
  * <pre>
  * u8   layout version = 1
- * u8   type: 1 command succeeded, 2 command failed, 3 session started, 4 session ended, 5 session entry
+ * u8   type: 1 command succeeded, 2 command failed, 3 session started, 4 session ended, 5 session entry,
+ *      6 recorder account
  * u8   flags: bit 0 = a session id follows
  * i64  epochNanos
  * [i64 session id, most significant bits; i64 least significant bits]   when flags bit 0
@@ -41,6 +43,9 @@ import net.openhft.chronicle.bytes.Bytes;
  *      u8 entryFlags (bit 0 = an event reference follows),
  *      [i64 referenced session id, most significant bits; i64 least significant bits;
  *       i64 referenced epochNanos; text referenced verb]
+ *   6: u8 accountFlags (bit 0 = the final account), i64 sinceEpochNanos,
+ *      i64 droppedQueueFull, i64 droppedClosed, i64 droppedNull, i64 lost (in the interval),
+ *      i64 emitted, i64 persisted, i64 droppedTotal, i64 lostTotal (since the recorder started)
  * text = unsigned LEB128 byte length, then that many bytes of WTF-8 (UTF-8; see {@link Wtf8})
  * </pre>
  * Nothing follows the last field: trailing bytes, like a cut-short field, make the event invalid.
@@ -50,7 +55,8 @@ import net.openhft.chronicle.bytes.Bytes;
  * <p>Type 5 (a {@link dev.telltale.api.SessionLogger} entry) was added to version 1 later, as a
  * compatible extension: the events of types 1 to 4 are written exactly as before, and a reader from
  * before type 5 reads them as before but stops at a session entry with {@code unknown event type 5},
- * naming the cycle file and index (its {@code --skip-damaged} does not step over it). The largest event
+ * naming the cycle file and index (its {@code --skip-damaged} does not step over it). Type 6 (the
+ * recorder's own account of drops and losses) was added the same way. The largest event
  * is a session entry: see {@link #MAX_EVENT_BYTES}.
  */
 public final class EventLayout {
@@ -63,6 +69,7 @@ public final class EventLayout {
     static final int TYPE_SESSION_STARTED = 3;
     static final int TYPE_SESSION_ENDED = 4;
     static final int TYPE_SESSION_ENTRY = 5;
+    static final int TYPE_RECORDER_ACCOUNT = 6;
 
     static final int ENTRY_USER_INPUT = 1;
     static final int ENTRY_AGENT_THOUGHT = 2;
@@ -74,6 +81,7 @@ public final class EventLayout {
     private static final int HAS_SOURCE_ID = 1;
     private static final int HAS_HTTP_STATUS = 2;
     private static final int HAS_EVENT_REF = 1;
+    private static final int FINAL_ACCOUNT = 1;
 
     /** The most bytes of WTF-8 one char takes: {@value} (a surrogate pair takes 4 for its 2 chars). */
     static final int MAX_BYTES_PER_CHAR = 3;
@@ -131,6 +139,7 @@ public final class EventLayout {
                 out.writeLong(ended.durationNanos());
             }
             case SESSION_ENTRY -> writeEntry(out, (SessionEntry) event.payload(), texts);
+            case RECORDER_ACCOUNT -> writeAccount(out, (RecorderAccount) event.payload());
         }
     }
 
@@ -184,7 +193,39 @@ public final class EventLayout {
             case SESSION_STARTED -> TYPE_SESSION_STARTED;
             case SESSION_ENDED -> TYPE_SESSION_ENDED;
             case SESSION_ENTRY -> TYPE_SESSION_ENTRY;
+            case RECORDER_ACCOUNT -> TYPE_RECORDER_ACCOUNT;
         };
+    }
+
+    private static void writeAccount(Bytes<?> out, RecorderAccount account) {
+        out.writeByte((byte) (account.closing() ? FINAL_ACCOUNT : 0));
+        out.writeLong(account.sinceEpochNanos());
+        out.writeLong(account.droppedQueueFull());
+        out.writeLong(account.droppedClosed());
+        out.writeLong(account.droppedNull());
+        out.writeLong(account.lost());
+        out.writeLong(account.emitted());
+        out.writeLong(account.persisted());
+        out.writeLong(account.droppedTotal());
+        out.writeLong(account.lostTotal());
+    }
+
+    private static RecorderAccount readAccount(ByteBuffer in) throws EventFormatException {
+        int flags = Byte.toUnsignedInt(in.get());
+        if ((flags & ~FINAL_ACCOUNT) != 0) {
+            throw new EventFormatException("unknown account flags 0x" + Integer.toHexString(flags));
+        }
+        return new RecorderAccount(
+                flags == FINAL_ACCOUNT,
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong(),
+                in.getLong());
     }
 
     private static void writeEntry(Bytes<?> out, SessionEntry entry, EncodedTextCache texts) {
@@ -265,6 +306,7 @@ public final class EventLayout {
             case TYPE_SESSION_ENDED ->
                 new DslEvent(epochNanos, session, new SessionEnded(in.getLong(), in.getLong(), in.getLong()));
             case TYPE_SESSION_ENTRY -> new DslEvent(epochNanos, session, readEntry(in));
+            case TYPE_RECORDER_ACCOUNT -> new DslEvent(epochNanos, session, readAccount(in));
             default -> throw new EventFormatException("unknown event type " + type);
         };
     }

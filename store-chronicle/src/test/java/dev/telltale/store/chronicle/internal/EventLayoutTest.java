@@ -97,6 +97,24 @@ class EventLayoutTest {
         assertThat(EventLayout.read(golden, golden.length)).isEqualTo(entry);
     }
 
+    /** Type 6, a final account: since is a second before; 3 + 1 + 0 dropped and 2 lost; totals 1000, 994, 4, 2. */
+    private static final String GOLDEN_ACCOUNT = "010600" + "15430562a5cceb18" + "01" + "15796a26a5cceb18"
+            + "0300000000000000" + "0100000000000000" + "0000000000000000" + "0200000000000000"
+            + "e803000000000000" + "e203000000000000" + "0400000000000000" + "0200000000000000";
+
+    @Test
+    void write_recorderAccount_isTheGoldenVersion1Bytes() throws EventFormatException {
+        DslEvent account = dev.telltale.api.store.contract.ContractEvents.account();
+        byte[] golden = HexFormat.of().parseHex(GOLDEN_ACCOUNT);
+
+        assertThat(HexFormat.of().formatHex(encode(account))).isEqualTo(GOLDEN_ACCOUNT);
+        assertThat(EventLayout.read(golden, golden.length)).isEqualTo(account);
+        golden[11] = 3; // an account flag no version-1 writer sets
+        assertThatThrownBy(() -> EventLayout.read(golden, golden.length))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessage("unknown account flags 0x3");
+    }
+
     @Test
     void write_entryTypes_haveFixedCodes() {
         Map<EntryType, Integer> codes = Map.of(
