@@ -7,14 +7,14 @@ import org.HdrHistogram.PackedHistogram;
 
 /**
  * Counts and latency histograms per time bucket, in at most {@link #MAX_BUCKETS} buckets whatever the
- * time range: buckets start one second wide and double in width (two merged into one) whenever an
+ * time range: buckets start one millisecond wide (a demo of a second still gets a curve) and double in width (two merged into one) whenever an
  * event falls outside what {@code MAX_BUCKETS} buckets of the current width cover, before or after.
  * So memory is bounded and a pass needs no time range up front. Kept in milliseconds, so that any two
  * instants an event can hold (years 1677 to 2262) are a difference a {@code long} holds. Single thread.
  */
 final class Timeline {
 
-    static final int MAX_BUCKETS = 600;
+    static final int MAX_BUCKETS = 300;
 
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
@@ -25,7 +25,7 @@ final class Timeline {
     /** Significant digits of the latency histograms per bucket: enough for a chart, small when packed. */
     private static final int SERIES_DIGITS = 2;
 
-    private long widthMillis = 1000;
+    private long widthMillis = 1;
     /** The start of bucket 0; meaningful once {@link #started}. */
     private long origin;
 

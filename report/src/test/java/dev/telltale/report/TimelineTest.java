@@ -10,18 +10,20 @@ class TimelineTest {
     private static final long T0 = 1_765_000_000L * SECOND;
 
     @Test
-    void oneSecondBuckets_untilTheRangeOutgrowsThem() {
+    void millisecondBuckets_untilTheRangeOutgrowsThem() {
         Timeline timeline = new Timeline();
         timeline.command(T0, false, -1, 5);
-        timeline.command(T0 + SECOND / 2, true, -1, 5);
-        timeline.command(T0 + 3 * SECOND, false, -1, 5);
+        timeline.command(T0 + 100_000_000L, true, -1, 5);
+        assertThat(timeline.widthMillis()).isEqualTo(1);
+        assertThat(timeline.size()).isEqualTo(101);
 
-        assertThat(timeline.widthMillis()).isEqualTo(1000);
-        assertThat(timeline.size()).isEqualTo(4);
+        timeline.command(T0 + 3 * SECOND, false, -1, 5);
+        // 3 s in at most 300 buckets: 16 ms (8 ms would need 375)
+        assertThat(timeline.widthMillis()).isEqualTo(16);
         assertThat(timeline.start(0)).isEqualTo(T0 / 1_000_000);
         assertThat(timeline.count(Timeline.SUCCEEDED, 0)).isEqualTo(1);
-        assertThat(timeline.count(Timeline.FAILED, 0)).isEqualTo(1);
-        assertThat(timeline.count(Timeline.SUCCEEDED, 3)).isEqualTo(1);
+        assertThat(timeline.count(Timeline.FAILED, 6)).as("100 ms in").isEqualTo(1);
+        assertThat(timeline.count(Timeline.SUCCEEDED, timeline.size() - 1)).isEqualTo(1);
     }
 
     @Test
@@ -38,7 +40,8 @@ class TimelineTest {
         total++;
 
         assertThat(timeline.size()).isLessThanOrEqualTo(Timeline.MAX_BUCKETS);
-        assertThat(timeline.widthMillis()).isEqualTo(32_000);
+        // 15,000 s in at most 300 buckets: 65,536 ms (32,768 ms would need 458)
+        assertThat(timeline.widthMillis()).isEqualTo(65_536);
         long counted = 0;
         long recorded = 0;
         for (int i = 0; i < timeline.size(); i++) {
