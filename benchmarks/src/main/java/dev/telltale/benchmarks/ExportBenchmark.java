@@ -146,6 +146,11 @@ public class ExportBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long readOnly(Blackhole blackhole) throws IOException {
+        return requireAll(readAll(queue, blackhole));
+    }
+
+    /** Reads every event of the queue at {@code queue} into {@code blackhole}: the baseline of the reading benchmarks. */
+    static long readAll(Path queue, Blackhole blackhole) throws IOException {
         long read = 0;
         try (EventLog log = EventLog.open(queue);
                 EventCursor cursor = log.cursor(new Position.Start())) {
@@ -154,7 +159,7 @@ public class ExportBenchmark {
                 read++;
             }
         }
-        return requireAll(read);
+        return read;
     }
 
     private int writeBatch(JsonlEventStore output) throws IOException {

@@ -94,14 +94,6 @@ public class ReportBenchmark {
     @Benchmark
     @OperationsPerInvocation(ExportBenchmark.EVENTS)
     public long readOnly(Blackhole blackhole) throws IOException {
-        long read = 0;
-        try (EventLog log = EventLog.open(queue);
-                EventCursor cursor = log.cursor(new Position.Start())) {
-            for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
-                blackhole.consume(recorded.event());
-                read++;
-            }
-        }
-        return read;
+        return ExportBenchmark.readAll(queue, blackhole);
     }
 }
