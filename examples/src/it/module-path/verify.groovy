@@ -42,4 +42,5 @@ assert lines.count { it.contains('"command_succeeded"') && it.contains('"greeter
 assert lines.count { it.contains('"command_failed"') && it.contains('greeter is tired') } == 1
 assert lines.count { it.contains('"session_started"') } == 1
 assert lines.count { it.contains('"session_ended"') } == 1
+assert lines.count { it.contains('"type":"recorder_account","final":true') } == 1
 return true

@@ -75,9 +75,11 @@ mavens.each { mavenVersion, mavenHome ->
     assert lines.count { it == 'Hello, Ada' } == 2
     assert lines.count { it == 'Hello, Grace' } == 2
     assert lines.count { it == 'error: no name' } == 2
-    // The events build recorded five events, and tail shows them.
+    // The events build recorded five events and, closing, the recorder's final account; tail shows them.
     def recorded = new File(work, 'events.jsonl').readLines('UTF-8')
-    assert recorded.size() == 5 : recorded
+    assert recorded.size() == 6 : recorded
+    assert recorded.last().contains('"type":"recorder_account","final":true') : recorded
+    assert recorded.last().contains('"emitted":5,"persisted":5,"dropped_total":0,"lost_total":0') : recorded
     assert recorded.count { it.contains('"command_succeeded"') && it.contains('"greet"') } == 2
     assert recorded.count { it.contains('"command_failed"') && it.contains('no name') } == 1
     assert lines.count { it =~ /\bgreet\s+ok\b/ } == 2
