@@ -77,7 +77,12 @@ class CompileOutTest {
             return;
         }
         List<String> lines = Files.readAllLines(events);
-        assertEquals(2, lines.size(), String.join("\n", lines));
+        // The two commands, then the recorder's final account, written when the program closed it.
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(
+                lines.get(2).contains("\"type\":\"recorder_account\",\"final\":true")
+                        && lines.get(2).contains("\"emitted\":2,\"persisted\":2"),
+                lines.get(2));
         String greet = lines.get(0);
         String fail = lines.get(1);
         assertTrue(
