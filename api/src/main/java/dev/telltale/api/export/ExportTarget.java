@@ -2,6 +2,8 @@ package dev.telltale.api.export;
 
 import dev.telltale.api.store.FileAccess;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +24,7 @@ public final class ExportTarget {
     private final String passwordEnv;
     private final Path passwordFile;
     private final FileAccess access;
+    private final Map<String, String> options;
 
     private ExportTarget(Builder builder) {
         this.location = builder.location;
@@ -32,6 +35,7 @@ public final class ExportTarget {
         this.passwordEnv = builder.passwordEnv;
         this.passwordFile = builder.passwordFile;
         this.access = builder.access;
+        this.options = Map.copyOf(builder.options);
     }
 
     /** A target at {@code location}, such as {@code events.jsonl} or {@code jdbc:postgresql://db/telltale}. */
@@ -82,6 +86,14 @@ public final class ExportTarget {
         return access;
     }
 
+    /**
+     * A sink's own setting, such as a Kafka sink's {@code topic}: what the location does not say.
+     * Empty when not set.
+     */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
     /** Sets up an {@link ExportTarget}. One thread. */
     public static final class Builder {
         private final String location;
@@ -92,6 +104,7 @@ public final class ExportTarget {
         private String passwordEnv;
         private Path passwordFile;
         private FileAccess access = FileAccess.OWNER;
+        private final Map<String, String> options = new LinkedHashMap<>();
 
         private Builder(String location) {
             Objects.requireNonNull(location, "location");
@@ -140,6 +153,17 @@ public final class ExportTarget {
         /** See {@link ExportTarget#access()}. */
         public Builder access(FileAccess access) {
             this.access = java.util.Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /** See {@link ExportTarget#option(String)}; a {@code null} value removes the option. */
+        public Builder option(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            if (value == null) {
+                options.remove(key);
+            } else {
+                options.put(key, value);
+            }
             return this;
         }
 

@@ -1,0 +1,283 @@
+package dev.telltale.export.kafka;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.export.ExportCheckpoint;
+import dev.telltale.api.export.ExportSink;
+import dev.telltale.json.EventJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Ships events into a Kafka topic exactly once. A transactional producer whose
+ * {@code transactional.id} is derived from the source's origin and the export's name
+ * ({@link #transactionalId}) writes each batch and the checkpoint that covers it in one transaction:
+ * the events to the topic (key: the session id, so one session's events keep their order; value: the
+ * event in the JSON format; headers: type, format version, origin, position) and the checkpoint to the
+ * compacted topic {@link #CHECKPOINTS} (key: origin, name and topic; value: the last position and the
+ * count). A {@code read_committed} consumer sees both or neither. {@link #resume()} calls
+ * {@code initTransactions}, which fences any other shipper with the same id and aborts what it left
+ * open, then reads the checkpoint back from {@link #CHECKPOINTS}. One thread.
+ */
+final class KafkaExportSink implements ExportSink {
+
+    /** The compacted topic of every export's checkpoint: {@value}. */
+    static final String CHECKPOINTS = "telltale.checkpoints";
+
+    static final String HEADER_TYPE = "telltale.type";
+    static final String HEADER_VERSION = "telltale.v";
+    static final String HEADER_ORIGIN = "telltale.origin";
+    static final String HEADER_POSITION = "telltale.position";
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Properties settings;
+    private final String topic;
+    private final UUID origin;
+    private final String name;
+    private final String checkpointKey;
+    private final byte[] originBytes;
+    private final byte[] versionBytes;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean reached;
+
+    KafkaExportSink(Properties clientSettings, String topic, UUID origin, String name) {
+        this.settings = clientSettings;
+        this.topic = topic;
+        this.origin = origin;
+        this.name = name;
+        this.checkpointKey = origin + "/" + name + "/" + topic;
+        this.originBytes = origin.toString().getBytes(StandardCharsets.UTF_8);
+        this.versionBytes = Integer.toString(EventJson.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The producer's transactional id: one per source and export name, so a second shipper fences the first. */
+    static String transactionalId(UUID origin, String name) {
+        return "telltale-" + origin + "-" + name;
+    }
+
+    @Override
+    public ExportCheckpoint resume() throws IOException {
+        Properties producerSettings = new Properties();
+        producerSettings.putAll(settings);
+        producerSettings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(origin, name));
+        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerSettings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        producerSettings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        producerSettings.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        producerSettings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        try {
+            producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
+            producer.initTransactions();
+            reached = true;
+            requireTopic(topic);
+            return readCheckpoint();
+        } catch (KafkaException e) {
+            throw failure("cannot start shipping to " + describe(), e);
+        }
+    }
+
+    /** Asks the cluster about the topic (never creating it, as asking a producer might). */
+    private void requireTopic(String wanted) throws IOException {
+        try (Admin admin = Admin.create(settings)) {
+            admin.describeTopics(List.of(wanted)).allTopicNames().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IOException("no such topic '" + wanted + "' at " + settings.get("bootstrap.servers"));
+            }
+            throw new IOException(
+                    "cannot look up the topic '" + wanted + "': " + e.getCause().getMessage(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(
+                    "no answer about the topic '" + wanted + "' within " + READ_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** The last checkpoint committed under this export's key, read with {@code read_committed}; START if none. */
+    private ExportCheckpoint readCheckpoint() throws IOException {
+        Properties consumerSettings = new Properties();
+        consumerSettings.putAll(settings);
+        consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        ExportCheckpoint last = ExportCheckpoint.START;
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(CHECKPOINTS, READ_TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                throw new IOException("no checkpoint topic '" + CHECKPOINTS + "' at "
+                        + settings.get("bootstrap.servers") + ": create it (compacted) once, see docs/kafka.md");
+            }
+            List<TopicPartition> partitions = new ArrayList<>();
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("reading the checkpoint from '" + CHECKPOINTS + "' took over "
+                            + READ_TIMEOUT.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (checkpointKey.equals(record.key())) {
+                        last = record.value() == null ? ExportCheckpoint.START : decode(record.value());
+                    }
+                }
+            }
+        }
+        return last;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void write(List<DslEvent> batch, ExportCheckpoint checkpoint) throws IOException {
+        throw new UnsupportedOperationException("the Kafka sink needs each event's position");
+    }
+
+    @Override
+    public void write(List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint) throws IOException {
+        try {
+            producer.beginTransaction();
+            for (int i = 0; i < batch.size(); i++) {
+                DslEvent event = batch.get(i);
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(HEADER_TYPE, event.type().wireName().getBytes(StandardCharsets.UTF_8));
+                headers.add(HEADER_VERSION, versionBytes);
+                headers.add(HEADER_ORIGIN, originBytes);
+                headers.add(HEADER_POSITION, Long.toString(positions[i]).getBytes(StandardCharsets.UTF_8));
+                String key =
+                        event.sessionId() == null ? null : event.sessionId().toString();
+                producer.send(new ProducerRecord<>(
+                        topic, null, key, EventJson.toJson(event).getBytes(StandardCharsets.UTF_8), headers));
+            }
+            producer.send(new ProducerRecord<>(CHECKPOINTS, checkpointKey, encode(checkpoint)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            if (fenced(e)) {
+                throw new IOException(
+                        "another shipper took over the export '" + name + "' of origin " + origin
+                                + " (the same transactional id); this one stops",
+                        e);
+            }
+            abortQuietly();
+            throw failure("shipping to " + describe() + " failed", e);
+        }
+    }
+
+    /** Whether another producer with this transactional id took over (its epoch is newer). */
+    private static boolean fenced(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException ignored) {
+            // The next resume() (initTransactions) aborts it anyway.
+        }
+    }
+
+    private IOException failure(String what, KafkaException e) {
+        Throwable cause =
+                e.getCause() instanceof ExecutionException ? e.getCause().getCause() : e;
+        String reason = cause instanceof AuthenticationException
+                ? "authentication failed: " + cause.getMessage()
+                : cause instanceof AuthorizationException ? "not authorized: " + cause.getMessage() : e.getMessage();
+        return new TransientAware(what + ": " + reason, e, e instanceof RetriableException);
+    }
+
+    static byte[] encode(ExportCheckpoint checkpoint) {
+        return ("{\"position\":" + checkpoint.lastPosition() + ",\"exported\":" + checkpoint.exported() + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static ExportCheckpoint decode(byte[] value) throws IOException {
+        String text = new String(value, StandardCharsets.UTF_8);
+        try {
+            int position = text.indexOf("\"position\":");
+            int exported = text.indexOf(",\"exported\":");
+            long last = Long.parseLong(text.substring(position + 11, exported));
+            long count = Long.parseLong(text.substring(exported + 12, text.length() - 1));
+            return new ExportCheckpoint(last, count);
+        } catch (RuntimeException bad) {
+            throw new IOException("a checkpoint in '" + CHECKPOINTS + "' is not one Telltale wrote: " + text, bad);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "kafka topic '" + topic + "' at " + settings.get("bootstrap.servers");
+    }
+
+    @Override
+    public boolean isTransient(IOException failure) {
+        return failure instanceof TransientAware aware && aware.transientFailure;
+    }
+
+    @Override
+    public boolean reached() {
+        return reached;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A failure that knows whether Kafka called it retriable. */
+    static final class TransientAware extends IOException {
+        final boolean transientFailure;
+
+        TransientAware(String message, Throwable cause, boolean transientFailure) {
+            super(message, cause);
+            this.transientFailure = transientFailure;
+        }
+    }
+}

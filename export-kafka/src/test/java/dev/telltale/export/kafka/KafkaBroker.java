@@ -1,0 +1,159 @@
+package dev.telltale.export.kafka;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker (4.4, KRaft, one node that is broker and controller) in a child JVM, from the
+ * Maven artifacts on the test class path: formatted with {@code kafka.tools.StorageTool}, run with
+ * {@code kafka.Kafka}. It can be stopped ({@code kill -9} or clean) and started again on the same
+ * port and log directory.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final Path config;
+    private Process process;
+
+    private KafkaBroker(Path dir) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        this.controllerPort = freePort();
+        this.config = dir.resolve("server.properties");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@localhost:" + controllerPort,
+                        "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://localhost:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + dir.resolve("logs"),
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "num.partitions=1",
+                        ""));
+    }
+
+    /** Formats a log directory under {@code dir} and starts the broker; returns once it answers. */
+    static KafkaBroker start(Path dir) throws Exception {
+        KafkaBroker broker = new KafkaBroker(dir);
+        Process format = broker.java(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        broker.config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("format.log").toFile())
+                .start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            throw new IllegalStateException(
+                    "formatting the broker's storage failed: " + Files.readString(dir.resolve("format.log")));
+        }
+        broker.startAgain();
+        return broker;
+    }
+
+    /** Starts the broker process (again) and waits until it answers. */
+    void startAgain() throws Exception {
+        process = java("kafka.Kafka", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "the broker did not start: " + Files.readString(dir.resolve("broker.log")), notYet);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** {@code kill -9} of the broker. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    Admin admin() {
+        Properties settings = new Properties();
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        return Admin.create(settings);
+    }
+
+    void createTopic(String name, int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(Map.of())))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private ProcessBuilder java(String main, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(new File(dir.toString()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static Duration timeout() {
+        return Duration.ofSeconds(30);
+    }
+}
