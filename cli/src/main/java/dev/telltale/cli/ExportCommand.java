@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = "Copies recorded events elsewhere, exactly once with --resume.",
-        subcommands = {ExportJsonlCommand.class, ExportPostgresCommand.class})
+        subcommands = {ExportJsonlCommand.class, ExportPostgresCommand.class, ExportKafkaCommand.class})
 final class ExportCommand implements Runnable {
 
     @Spec

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,11 +26,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -95,11 +99,34 @@ final class KafkaExportSink implements ExportSink {
         producerSettings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         producerSettings.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         producerSettings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        Object where = settings.get("bootstrap.servers");
+        Admin admin = null;
+        try {
+            admin = Admin.create(settings);
+            long timeout = Long.parseLong(settings.getProperty("default.api.timeout.ms", "15000"));
+            try {
+                admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("no Kafka broker answered at " + where + " within " + timeout + " ms"
+                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            reached = true;
+            requireTopic(admin, topic);
+            ensureCheckpointTopic(admin, where);
+        } catch (KafkaException e) {
+            throw failure("cannot start shipping to " + describe(), e);
+        } finally {
+            if (admin != null) {
+                // Not its default: that waits for calls still pending, a minute for a broker that never answered.
+                admin.close(Duration.ofSeconds(1));
+            }
+        }
         try {
             producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
             producer.initTransactions();
-            reached = true;
-            requireTopic(topic);
             return readCheckpoint();
         } catch (KafkaException e) {
             throw failure("cannot start shipping to " + describe(), e);
@@ -107,8 +134,8 @@ final class KafkaExportSink implements ExportSink {
     }
 
     /** Asks the cluster about the topic (never creating it, as asking a producer might). */
-    private void requireTopic(String wanted) throws IOException {
-        try (Admin admin = Admin.create(settings)) {
+    private void requireTopic(Admin admin, String wanted) throws IOException {
+        try {
             admin.describeTopics(List.of(wanted)).allTopicNames().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -119,6 +146,33 @@ final class KafkaExportSink implements ExportSink {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException(
                     "no answer about the topic '" + wanted + "' within " + READ_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * Creates the compacted checkpoint topic ({@value #CHECKPOINTS}, one partition, the cluster's
+     * replication) unless it exists; says which.
+     */
+    static String ensureCheckpointTopic(Admin admin, Object where) throws IOException {
+        NewTopic checkpoints = new NewTopic(CHECKPOINTS, Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        try {
+            admin.createTopics(List.of(checkpoints)).all().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return "created the checkpoint topic '" + CHECKPOINTS + "' (compacted) at " + where;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return "the checkpoint topic '" + CHECKPOINTS + "' exists at " + where + ": nothing to do";
+            }
+            throw new IOException(
+                    "cannot create the checkpoint topic '" + CHECKPOINTS + "' at " + where + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(
+                    "no Kafka broker answered at " + where + " within " + READ_TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

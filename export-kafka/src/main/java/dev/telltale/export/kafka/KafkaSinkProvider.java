@@ -10,17 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The export sink named {@value #NAME}: a Kafka topic, exactly once ({@link KafkaExportSink}). The
@@ -62,33 +54,13 @@ public final class KafkaSinkProvider implements ExportSinkProvider {
     }
 
     /**
-     * Creates the compacted checkpoint topic ({@value KafkaExportSink#CHECKPOINTS}) unless it exists:
-     * what an operator runs once per cluster, as {@code telltale migrate} for PostgreSQL.
+     * Creates the compacted checkpoint topic ({@value KafkaExportSink#CHECKPOINTS}) unless it exists (a
+     * shipper also does on its first run, if its credentials may).
      */
     @Override
     public String prepare(ExportTarget target) throws IOException {
         try (Admin admin = Admin.create(clientSettings(target))) {
-            NewTopic checkpoints = new NewTopic(KafkaExportSink.CHECKPOINTS, 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            try {
-                admin.createTopics(List.of(checkpoints)).all().get(30, TimeUnit.SECONDS);
-                return "created the checkpoint topic '" + KafkaExportSink.CHECKPOINTS + "' (compacted) at "
-                        + target.location();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof TopicExistsException) {
-                    return "the checkpoint topic '" + KafkaExportSink.CHECKPOINTS + "' exists at " + target.location()
-                            + ": nothing to do";
-                }
-                throw new IOException(
-                        "cannot create the checkpoint topic at " + target.location() + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
-            } catch (TimeoutException e) {
-                throw new IOException("no Kafka broker answered at " + target.location() + " within 30 s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            return KafkaExportSink.ensureCheckpointTopic(admin, target.location());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.telltale.api.export.ExportTarget;
 import dev.telltale.api.source.EventCursor;
 import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.export.kafka.testing.KafkaBroker;
 import dev.telltale.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

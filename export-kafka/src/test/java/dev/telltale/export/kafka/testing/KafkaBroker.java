@@ -1,4 +1,4 @@
-package dev.telltale.export.kafka;
+package dev.telltale.export.kafka.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.apache.kafka.common.Uuid;
  * {@code kafka.Kafka}. It can be stopped ({@code kill -9} or clean) and started again on the same
  * port and log directory.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -58,7 +57,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats a log directory under {@code dir} and starts the broker; returns once it answers. */
-    static KafkaBroker start(Path dir) throws Exception {
+    public static KafkaBroker start(Path dir) throws Exception {
         KafkaBroker broker = new KafkaBroker(dir);
         Process format = broker.java(
                         "kafka.tools.StorageTool",
@@ -79,7 +78,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts the broker process (again) and waits until it answers. */
-    void startAgain() throws Exception {
+    public void startAgain() throws Exception {
         process = java("kafka.Kafka", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -101,16 +100,16 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** {@code kill -9} of the broker. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    Admin admin() {
+    public Admin admin() {
         Properties settings = new Properties();
         settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -118,7 +117,7 @@ final class KafkaBroker implements AutoCloseable {
         return Admin.create(settings);
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(Map.of())))
                     .all()
@@ -151,9 +150,5 @@ final class KafkaBroker implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
-    }
-
-    static Duration timeout() {
-        return Duration.ofSeconds(30);
     }
 }

@@ -1,0 +1,159 @@
+package dev.telltale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.export.kafka.testing.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code telltale export kafka} as an operator meets it, against a real KRaft broker: the shipper
+ * killed ({@code kill -9}) at random moments, the first ones included, then run to the end: a
+ * {@code read_committed} consumer sees every event exactly once; an unreachable broker is one line.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportKafkaTest {
+
+    @TempDir
+    static Path dir;
+
+    private KafkaBroker broker;
+
+    @BeforeAll
+    void startTheBroker() throws Exception {
+        broker = KafkaBroker.start(Files.createDirectories(dir.resolve("broker")));
+    }
+
+    @AfterAll
+    void stopTheBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void killedAtRandomMoments_thenRunToTheEnd_everyEventOnceForAReadCommittedConsumer() throws Exception {
+        broker.createTopic("killed", 3);
+        Path queue = dir.resolve("events");
+        List<DslEvent> events = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            events.addAll(Events.session(UUID.randomUUID(), 1_000, Events.T0 + s * 10_000_000_000L));
+        }
+        Cli.write(queue, events);
+        String[] args = {
+            "export",
+            "kafka",
+            queue.toString(),
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--topic",
+            "killed",
+            "--resume",
+            "ship",
+            "--checkpoint-every",
+            "500"
+        };
+        Random random = new Random(42);
+        for (int kill = 0; kill < 5; kill++) {
+            Process shipper = Cli.childJvm(TelltaleMain.class.getName(), args)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("shipper-" + kill + ".log").toFile())
+                    .start();
+            // The first kill at once, the others somewhere in the first two seconds.
+            Thread.sleep(kill == 0 ? 0 : random.nextInt(2_000));
+            shipper.destroyForcibly();
+            shipper.waitFor(30, TimeUnit.SECONDS);
+        }
+        Cli.Result last = Cli.run(args);
+        assertThat(last.exitCode()).as(last.err()).isZero();
+        assertThat(last.err()).contains("(" + events.size() + " in all under 'ship'");
+
+        List<ConsumerRecord<String, byte[]>> records = committed("killed");
+        Set<String> positions = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            positions.add(
+                    new String(record.headers().lastHeader("telltale.position").value(), StandardCharsets.UTF_8));
+        }
+        assertThat(records).as("every event once").hasSize(events.size());
+        assertThat(positions).as("no position twice").hasSize(events.size());
+    }
+
+    @Test
+    void anUnreachableBrokerOrAnUnknownTopic_isOneLine_exitOne() throws Exception {
+        Path queue = dir.resolve("small");
+        Cli.write(queue, Events.session(UUID.randomUUID(), 2, Events.T0));
+        Path settings = Files.writeString(
+                dir.resolve("client.properties"), "default.api.timeout.ms=2000\nrequest.timeout.ms=2000\n");
+        Cli.Result result = Cli.run(
+                "export",
+                "kafka",
+                queue.toString(),
+                "--bootstrap-servers",
+                "localhost:1",
+                "--topic",
+                "t",
+                "--properties",
+                settings.toString());
+        assertThat(result.exitCode()).isEqualTo(TelltaleMain.FAILED);
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("telltale: no Kafka broker answered at localhost:1 within 2000 ms");
+
+        Cli.Result noTopic = Cli.run(
+                "export",
+                "kafka",
+                queue.toString(),
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--topic",
+                "no-such-topic");
+        assertThat(noTopic.exitCode()).isEqualTo(TelltaleMain.FAILED);
+        assertThat(noTopic.err())
+                .isEqualTo("telltale: no such topic 'no-such-topic' at " + broker.bootstrapServers() + "\n");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> committed(String topic) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("read to the end in time").isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
