@@ -101,6 +101,56 @@ class ExportKafkaTest {
     }
 
     @Test
+    void theBrokerKilledAndStartedAgainMidShip_theShipperWaitsAndFinishes_everyEventOnce() throws Exception {
+        broker.createTopic("restarted", 2);
+        Path queue = dir.resolve("big");
+        List<DslEvent> events = new ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            events.addAll(Events.session(UUID.randomUUID(), 1_000, Events.T0 + s * 10_000_000_000L));
+        }
+        Cli.write(queue, events);
+        Process shipper = Cli.childJvm(
+                        TelltaleMain.class.getName(),
+                        "export",
+                        "kafka",
+                        queue.toString(),
+                        "--bootstrap-servers",
+                        broker.bootstrapServers(),
+                        "--topic",
+                        "restarted",
+                        "--resume",
+                        "restart",
+                        "--checkpoint-every",
+                        "200")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("restart.log").toFile())
+                .start();
+        // Mid-ship: once the first batches are committed.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !committed("restarted").isEmpty());
+        broker.kill();
+        Thread.sleep(2_000);
+        broker.startAgain();
+
+        assertThat(shipper.waitFor(120, TimeUnit.SECONDS))
+                .as("the shipper finished")
+                .isTrue();
+        String log = Files.readString(dir.resolve("restart.log"));
+        assertThat(shipper.exitValue()).as(log).isZero();
+        assertThat(log).contains("(" + events.size() + " in all under 'restart'");
+        List<ConsumerRecord<String, byte[]>> records = committed("restarted");
+        Set<String> positions = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            positions.add(
+                    new String(record.headers().lastHeader("telltale.position").value(), StandardCharsets.UTF_8));
+        }
+        assertThat(records).as("every event once").hasSize(events.size());
+        assertThat(positions).hasSize(events.size());
+    }
+
+    @Test
     void anUnreachableBrokerOrAnUnknownTopic_isOneLine_exitOne() throws Exception {
         Path queue = dir.resolve("small");
         Cli.write(queue, Events.session(UUID.randomUUID(), 2, Events.T0));
