@@ -78,7 +78,6 @@ final class ExportKafkaCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         source.validate(resume);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err);
         try (EventSource events = input.open(err)) {
             UUID origin = events.origin();
             ExportTarget target = ExportTarget.at(bootstrapServers)
@@ -88,22 +87,8 @@ final class ExportKafkaCommand implements Callable<Integer> {
                     .origin(origin)
                     .source(input.location)
                     .build();
-            long started = System.nanoTime();
-            RetryingExport.Outcome outcome = RetryingExport.run(
-                    () -> ExportSinks.named("kafka").open(target),
-                    sink -> ExactlyOnceExport.builder()
-                            .source(events, "kafka-" + resume, source.start())
-                            .sink(sink)
-                            .batchSize(source.checkpointEvery)
-                            .progress(progress::update)
-                            .run(),
-                    retryFor,
-                    err);
-            progress.finish(outcome.last().exportedInAll());
-            err.println("exported " + outcome.exportedHere() + " events to " + outcome.sink()
-                    + " (" + outcome.last().exportedInAll() + " in all under '" + resume + "', origin " + origin + ")"
-                    + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
-            return TelltaleMain.OK;
+            return RetryingExport.exportTo(
+                    () -> ExportSinks.named("kafka").open(target), events, "kafka", source, resume, retryFor, err);
         }
     }
 }

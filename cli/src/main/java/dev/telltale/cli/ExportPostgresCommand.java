@@ -63,7 +63,6 @@ final class ExportPostgresCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         source.validate(resume);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err);
         try (EventSource events = input.open(err)) {
             UUID origin = events.origin();
             ExportTarget target = db.target()
@@ -71,22 +70,14 @@ final class ExportPostgresCommand implements Callable<Integer> {
                     .origin(origin)
                     .source(input.location)
                     .build();
-            long started = System.nanoTime();
-            RetryingExport.Outcome outcome = RetryingExport.run(
+            return RetryingExport.exportTo(
                     () -> db.withSink(ExportSinkProvider::open, target),
-                    sink -> ExactlyOnceExport.builder()
-                            .source(events, "postgres-" + resume, source.start())
-                            .sink(sink)
-                            .batchSize(source.checkpointEvery)
-                            .progress(progress::update)
-                            .run(),
+                    events,
+                    "postgres",
+                    source,
+                    resume,
                     retryFor,
                     err);
-            progress.finish(outcome.last().exportedInAll());
-            err.println("exported " + outcome.exportedHere() + " events to " + outcome.sink()
-                    + " (" + outcome.last().exportedInAll() + " in all under '" + resume + "', origin " + origin + ")"
-                    + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
-            return TelltaleMain.OK;
         }
     }
 }

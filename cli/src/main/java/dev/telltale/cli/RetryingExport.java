@@ -2,6 +2,7 @@ package dev.telltale.cli;
 
 import dev.telltale.api.export.ExactlyOnceExport;
 import dev.telltale.api.export.ExportSink;
+import dev.telltale.api.source.EventSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -34,6 +35,40 @@ final class RetryingExport {
     record Outcome(ExactlyOnceExport.Result last, long exportedHere, String sink) {}
 
     private RetryingExport() {}
+
+    /**
+     * Exports {@code events} through the engine into the sinks {@code opener} opens, retrying as
+     * {@link #run} does, with a progress line on a terminal; says what it exported on {@code err}.
+     *
+     * @param prefix the sink's kind, which names the export at the source ({@code postgres-NAME})
+     */
+    static int exportTo(
+            SinkOpener opener,
+            EventSource events,
+            String prefix,
+            ExportSourceOptions source,
+            String resume,
+            Duration retryFor,
+            PrintWriter err)
+            throws IOException, InterruptedException {
+        Progress progress = Progress.onTerminal(err);
+        long started = System.nanoTime();
+        Outcome outcome = run(
+                opener,
+                sink -> ExactlyOnceExport.builder()
+                        .source(events, prefix + "-" + resume, source.start())
+                        .sink(sink)
+                        .batchSize(source.checkpointEvery)
+                        .progress(progress::update)
+                        .run(),
+                retryFor,
+                err);
+        progress.finish(outcome.last().exportedInAll());
+        err.println("exported " + outcome.exportedHere() + " events to " + outcome.sink()
+                + " (" + outcome.last().exportedInAll() + " in all under '" + resume + "', origin " + events.origin()
+                + ")" + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
+        return TelltaleMain.OK;
+    }
 
     static Outcome run(SinkOpener opener, Attempt attempt, Duration retryFor, PrintWriter err)
             throws IOException, InterruptedException {

@@ -11,17 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,14 +84,7 @@ class ExportKafkaTest {
         assertThat(last.exitCode()).as(last.err()).isZero();
         assertThat(last.err()).contains("(" + events.size() + " in all under 'ship'");
 
-        List<ConsumerRecord<String, byte[]>> records = committed("killed");
-        Set<String> positions = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            positions.add(
-                    new String(record.headers().lastHeader("telltale.position").value(), StandardCharsets.UTF_8));
-        }
-        assertThat(records).as("every event once").hasSize(events.size());
-        assertThat(positions).as("no position twice").hasSize(events.size());
+        assertEveryEventOnce("killed", events.size());
     }
 
     @Test
@@ -129,7 +116,7 @@ class ExportKafkaTest {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> !committed("restarted").isEmpty());
+                .until(() -> !broker.committed("restarted").isEmpty());
         broker.kill();
         Thread.sleep(2_000);
         broker.startAgain();
@@ -140,14 +127,7 @@ class ExportKafkaTest {
         String log = Files.readString(dir.resolve("restart.log"));
         assertThat(shipper.exitValue()).as(log).isZero();
         assertThat(log).contains("(" + events.size() + " in all under 'restart'");
-        List<ConsumerRecord<String, byte[]>> records = committed("restarted");
-        Set<String> positions = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            positions.add(
-                    new String(record.headers().lastHeader("telltale.position").value(), StandardCharsets.UTF_8));
-        }
-        assertThat(records).as("every event once").hasSize(events.size());
-        assertThat(positions).hasSize(events.size());
+        assertEveryEventOnce("restarted", events.size());
     }
 
     @Test
@@ -185,25 +165,15 @@ class ExportKafkaTest {
                 .isEqualTo("telltale: no such topic 'no-such-topic' at " + broker.bootstrapServers() + "\n");
     }
 
-    private List<ConsumerRecord<String, byte[]>> committed(String topic) {
-        Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("read to the end in time").isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+    /** A read_committed consumer finds {@code count} events in {@code topic}, no position twice. */
+    private void assertEveryEventOnce(String topic, int count) {
+        List<ConsumerRecord<String, byte[]>> records = broker.committed(topic);
+        Set<String> positions = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            positions.add(
+                    new String(record.headers().lastHeader("telltale.position").value(), StandardCharsets.UTF_8));
         }
-        return records;
+        assertThat(records).as("every event once").hasSize(count);
+        assertThat(positions).as("no position twice").hasSize(count);
     }
 }

@@ -8,24 +8,16 @@ import dev.telltale.api.export.ExactlyOnceExport;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportSink;
 import dev.telltale.api.export.ExportTarget;
-import dev.telltale.api.source.EventCursor;
-import dev.telltale.api.source.RecordedEvent;
 import dev.telltale.api.store.contract.ContractEvents;
+import dev.telltale.api.testing.ListCursor;
 import dev.telltale.export.kafka.testing.KafkaBroker;
 import dev.telltale.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,29 +70,6 @@ class KafkaExportTest {
         }
     }
 
-    /** Everything committed in {@code topic}, read as a {@code read_committed} consumer does. */
-    private List<ConsumerRecord<String, byte[]>> committed(String topic) {
-        Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("read to the end in time").isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
     @Test
     void everyEvent_arrivesOnce_withItsKeyAndHeaders_andARerunShipsNothing() throws Exception {
         broker.createTopic("every-kind", 3);
@@ -113,7 +82,7 @@ class KafkaExportTest {
         assertThat(first.exported()).isEqualTo(events.size());
         assertThat(again.exported()).isZero();
         assertThat(again.exportedInAll()).isEqualTo(events.size());
-        List<ConsumerRecord<String, byte[]>> records = committed("every-kind");
+        List<ConsumerRecord<String, byte[]>> records = broker.committed("every-kind");
         assertThat(records).hasSize(events.size());
         List<DslEvent> back = new ArrayList<>();
         records.sort((a, b) -> Long.compare(position(a), position(b)));
@@ -147,7 +116,7 @@ class KafkaExportTest {
                     .withMessageContaining("another shipper took over the export 'one'");
             second.write(events.subList(2, 3), new long[] {14}, new ExportCheckpoint(14, 3));
         }
-        assertThat(committed("fenced")).hasSize(3);
+        assertThat(broker.committed("fenced")).hasSize(3);
     }
 
     @Test
@@ -163,29 +132,5 @@ class KafkaExportTest {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    /** Event i at position 7 * i. */
-    static final class ListCursor implements EventCursor {
-        private final List<DslEvent> events;
-        private int next;
-
-        ListCursor(List<DslEvent> events, long after) {
-            this.events = events;
-            this.next = after == Long.MIN_VALUE ? 0 : (int) (after / 7) + 1;
-        }
-
-        @Override
-        public RecordedEvent next() {
-            return next < events.size() ? new RecordedEvent(7L * next, events.get(next++)) : null;
-        }
-
-        @Override
-        public long resumePosition() {
-            return 7L * next;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -12,8 +12,7 @@ import dev.telltale.api.EventPayload.SessionEntry;
 import dev.telltale.api.EventRef;
 import dev.telltale.api.SessionSource;
 import dev.telltale.api.export.ExactlyOnceExport;
-import dev.telltale.api.source.EventCursor;
-import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.api.testing.ListCursor;
 import dev.telltale.json.EventJson;
 import dev.telltale.json.EventJsonException;
 import java.io.IOException;
@@ -217,30 +216,6 @@ class ExportToPostgresTest {
 
     private static List<Object> listOf(Object... values) {
         return java.util.Arrays.asList(values);
-    }
-
-    /** Event i at position 7 * i. */
-    static final class ListCursor implements EventCursor {
-        private final List<DslEvent> events;
-        private int next;
-
-        ListCursor(List<DslEvent> events, long after) {
-            this.events = events;
-            this.next = after == Long.MIN_VALUE ? 0 : (int) (after / 7) + 1;
-        }
-
-        @Override
-        public RecordedEvent next() {
-            return next < events.size() ? new RecordedEvent(7L * next, events.get(next++)) : null;
-        }
-
-        @Override
-        public long resumePosition() {
-            return 7L * next;
-        }
-
-        @Override
-        public void close() {}
     }
 
     @SuppressWarnings("unused")
