@@ -125,7 +125,7 @@ class CliErrorsTest {
         assertThat(result.err().lines())
                 .singleElement()
                 .isEqualTo("telltale: unknown command 'kafka\\u001b[2J'; the commands of 'telltale export' are"
-                        + " jsonl, postgres");
+                        + " jsonl, postgres, kafka");
     }
 
     @Test

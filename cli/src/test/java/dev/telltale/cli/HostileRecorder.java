@@ -74,6 +74,8 @@ public final class HostileRecorder {
             for (int i = 0; i < burst; i++) {
                 events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), session, "burst", i));
             }
+            // The queue is full now: let the drain empty it, so that the session's end is not dropped too.
+            Thread.sleep(500);
             events.emit(DslEvent.sessionEnded(
                     EventClock.nowEpochNanos(), session, 50 + burst, 17, EventClock.nowEpochNanos() - start));
             Thread.sleep(1500); // an interval's account before the final one
