@@ -88,7 +88,7 @@ class ExportKafkaTest {
     }
 
     @Test
-    void theBrokerKilledAndStartedAgainMidShip_theShipperWaitsAndFinishes_everyEventOnce() throws Exception {
+    void theBrokerKilledFor18sMidShip_theShipperWaitsAndFinishes_everyEventOnce() throws Exception {
         broker.createTopic("restarted", 2);
         Path queue = dir.resolve("big");
         List<DslEvent> events = new ArrayList<>();
@@ -118,7 +118,8 @@ class ExportKafkaTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> !broker.committed("restarted").isEmpty());
         broker.kill();
-        Thread.sleep(2_000);
+        // Longer than one attempt to reach it (15 s): the shipper must keep waiting, not give up.
+        Thread.sleep(18_000);
         broker.startAgain();
 
         assertThat(shipper.waitFor(120, TimeUnit.SECONDS))

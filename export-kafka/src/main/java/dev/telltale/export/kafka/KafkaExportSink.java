@@ -107,8 +107,14 @@ final class KafkaExportSink implements ExportSink {
             try {
                 admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("no Kafka broker answered at " + where + " within " + timeout + " ms"
-                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+                // Transient: a shipper that reached the cluster before waits for it (a first start fails at once).
+                throw new TransientAware(
+                        "no Kafka broker answered at " + where + " within " + timeout + " ms"
+                                + (e.getCause() == null
+                                        ? ""
+                                        : ": " + e.getCause().getMessage()),
+                        e,
+                        true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -271,8 +277,9 @@ final class KafkaExportSink implements ExportSink {
     private void abortQuietly() {
         try {
             producer.abortTransaction();
-        } catch (KafkaException ignored) {
-            // The next resume() (initTransactions) aborts it anyway.
+        } catch (KafkaException | IllegalStateException ignored) {
+            // Such as after a commit that timed out (the producer then refuses to abort): the next
+            // shipper's initTransactions aborts it anyway.
         }
     }
 
