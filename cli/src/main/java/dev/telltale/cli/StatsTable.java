@@ -214,10 +214,7 @@ final class StatsTable {
         long dropped = droppedQueueFull + droppedClosed + droppedNull;
         out.printf(Locale.ROOT, "recorder   dropped %,d", dropped);
         if (dropped > 0) {
-            out.print(" ("
-                    + TextFormat.dropReasons(new EventPayload.RecorderAccount(
-                            false, 0, droppedQueueFull, droppedClosed, droppedNull, 0, 0, 0, 0, 0))
-                    + ")");
+            out.print(" (" + TextFormat.dropReasons(droppedQueueFull, droppedClosed, droppedNull) + ")");
         }
         out.printf(Locale.ROOT, ", lost %,d", lost);
         if (dropped + lost > 0) {

@@ -97,7 +97,9 @@ final class TextFormat {
     static String account(EventPayload.RecorderAccount account) {
         StringBuilder text = new StringBuilder("recorder dropped ").append(account.dropped());
         if (account.dropped() > 0) {
-            text.append(" (").append(dropReasons(account)).append(')');
+            text.append(" (")
+                    .append(dropReasons(account.droppedQueueFull(), account.droppedClosed(), account.droppedNull()))
+                    .append(')');
         }
         text.append(" and lost ")
                 .append(account.lost())
@@ -116,12 +118,12 @@ final class TextFormat {
         return text.toString();
     }
 
-    /** The reasons of an account's drops with their counts: {@code queue full 3, closed 1}. */
-    static String dropReasons(EventPayload.RecorderAccount account) {
+    /** Drops by reason with their counts, those with none left out: {@code queue full 3, closed 1}. */
+    static String dropReasons(long queueFull, long closed, long invalid) {
         StringBuilder reasons = new StringBuilder();
-        appendReason(reasons, "queue full", account.droppedQueueFull());
-        appendReason(reasons, "closed", account.droppedClosed());
-        appendReason(reasons, "invalid", account.droppedNull());
+        appendReason(reasons, "queue full", queueFull);
+        appendReason(reasons, "closed", closed);
+        appendReason(reasons, "invalid", invalid);
         return reasons.toString();
     }
 

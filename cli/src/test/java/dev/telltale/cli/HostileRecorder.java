@@ -1,5 +1,7 @@
 package dev.telltale.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
 import dev.telltale.api.EventClock;
@@ -10,6 +12,7 @@ import dev.telltale.api.HasSourceId;
 import dev.telltale.api.SessionSource;
 import dev.telltale.core.Events;
 import dev.telltale.core.EventsConfig;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -46,7 +49,7 @@ public final class HostileRecorder {
 
     private HostileRecorder() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int burst = Integer.parseInt(args[0]);
         UUID session = UUID.randomUUID();
         long start = EventClock.nowEpochNanos();
@@ -68,17 +71,15 @@ public final class HostileRecorder {
                 } else {
                     events.emit(DslEvent.succeeded(at, session, verb, 1_000L * i));
                 }
-                Thread.sleep(2);
             }
             // More than the queue holds, as fast as one thread emits: the queue drops, the recorder says so.
             for (int i = 0; i < burst; i++) {
                 events.emit(DslEvent.succeeded(EventClock.nowEpochNanos(), session, "burst", i));
             }
             // The queue is full now: let the drain empty it, so that the session's end is not dropped too.
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stats().pending() == 0);
             events.emit(DslEvent.sessionEnded(
                     EventClock.nowEpochNanos(), session, 50 + burst, 17, EventClock.nowEpochNanos() - start));
-            Thread.sleep(1500); // an interval's account before the final one
             events.close();
             stats = events.stats();
         }

@@ -145,6 +145,20 @@ class ReportPageTest {
     }
 
     @Test
+    void write_thatCannotReplaceWhatIsThere_failsAndLeavesItAsItWas() throws Exception {
+        // What is there cannot be renamed over (a directory that holds a file): the old stays whole.
+        Path there = Files.createDirectory(dir.resolve("report.html"));
+        Path inside = Files.writeString(there.resolve("old"), "the old page");
+
+        assertThatIOException().isThrownBy(() -> ReportPage.write(new ReportAggregator(ReportOptions.of("q")), there));
+
+        assertThat(Files.readString(inside)).isEqualTo("the old page");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).as("no temporary file left").containsExactly(there);
+        }
+    }
+
+    @Test
     void write_intoADirectoryThatIsGone_failsAndLeavesNothing() {
         Path file = dir.resolve("gone/report.html");
         assertThatIOException().isThrownBy(() -> ReportPage.write(new ReportAggregator(ReportOptions.of("q")), file));

@@ -1,5 +1,7 @@
 package dev.telltale.export.kafka.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A real Kafka broker (4.4, KRaft, one node that is broker and controller) in a child JVM, from the
@@ -91,18 +95,23 @@ public final class KafkaBroker implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("broker.log").toFile()))
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Admin admin = admin()) {
-                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return;
-            } catch (Exception notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "the broker did not start: " + Files.readString(dir.resolve("broker.log")), notYet);
-                }
-                Thread.sleep(200);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .failFast("the broker process ended", () -> !process.isAlive())
+                    .until(this::answers);
+        } catch (ConditionTimeoutException | TerminalFailureException notStarted) {
+            throw new IllegalStateException(
+                    "the broker did not start: " + Files.readString(dir.resolve("broker.log")), notStarted);
+        }
+    }
+
+    /** Whether the broker answers a cluster description within 5 s. */
+    private boolean answers() throws Exception {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
         }
     }
 
