@@ -83,22 +83,29 @@ final class ExportJsonlCommand implements Callable<Integer> {
                 : ExportSinks.named("jsonl")
                         .open(ExportTarget.at(out).name(resume).access(access).build());
         Progress progress = toFile ? Progress.onTerminal(err) : new Progress(err, false);
-        ExactlyOnceExport.Result result;
-        try (EventSource events = input.open(err)) {
-            result = ExactlyOnceExport.builder()
-                    .source(events, resume, source.start())
-                    .sink(sink)
-                    .limit(until == null ? ExactlyOnceExport.Limit.NONE : ExactlyOnceExport.Limit.before(until))
-                    .batchSize(source.checkpointEvery)
-                    .progress(progress::update)
-                    .run();
-        } finally {
-            sink.close();
-        }
-        progress.finish(result.exportedInAll());
-        if (toFile) {
-            err.println("exported " + result.exported() + " events to " + out
-                    + (result.resumed() ? " (" + result.exportedInAll() + " in all under '" + resume + "')" : ""));
+        // Outermost: a stop asked for by a signal holds the exit until the summary is printed.
+        try (StopOnSignal stop = source.follow ? StopOnSignal.install() : null) {
+            ExactlyOnceExport.Result result;
+            try (EventSource events = input.open(err)) {
+                ExactlyOnceExport.Builder export = ExactlyOnceExport.builder()
+                        .source(events, resume, source.start())
+                        .sink(sink)
+                        .limit(until == null ? ExactlyOnceExport.Limit.NONE : ExactlyOnceExport.Limit.before(until))
+                        .batchSize(source.checkpointEvery)
+                        .progress(progress::update);
+                result = stop == null
+                        ? export.run()
+                        : export.follow(stop::requested).run();
+            } finally {
+                sink.close();
+            }
+            progress.finish(result.exportedInAll());
+            if (toFile) {
+                err.println("exported " + result.exported() + " events to " + out
+                        + (result.resumed() ? " (" + result.exportedInAll() + " in all under '" + resume + "')" : "")
+                        + (stop == null ? "" : "; stopped"));
+                err.flush();
+            }
         }
         return TelltaleMain.OK;
     }

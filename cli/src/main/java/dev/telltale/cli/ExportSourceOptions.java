@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** How every export reads and checkpoints: where a first run starts, the batch. */
+/** How every export reads and checkpoints: where a first run starts, whether it follows, the batch. */
 final class ExportSourceOptions {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -18,6 +18,12 @@ final class ExportSourceOptions {
             converter = PositionConverter.class,
             description = "Where to start on a first run (default: start).")
     Position from;
+
+    @Option(
+            names = "--follow",
+            description = "Keep exporting as the source grows (committing whenever it has caught up),"
+                    + " until stopped by SIGTERM or Ctrl-C, which commits what was read and exits.")
+    boolean follow;
 
     @Option(
             names = "--checkpoint-every",

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Runs an exactly-once export to a sink whose target may go away for a while (a database, a Kafka
  * broker): when the sink calls a failure {@linkplain ExportSink#isTransient transient} and it reached its
  * target once, a new sink, after a backoff (1 s doubling to 30 s), continues from the last commit, for
- * at most {@code retryFor} of waiting in a row. Says each wait on standard error.
+ * at most {@code retryFor} of waiting in a row. Says each wait on standard error. A following export
+ * ({@code --follow}) runs until the process is asked to stop ({@link StopOnSignal}).
  */
 final class RetryingExport {
 
@@ -53,24 +54,38 @@ final class RetryingExport {
             throws IOException, InterruptedException {
         Progress progress = Progress.onTerminal(err);
         long started = System.nanoTime();
-        Outcome outcome = run(
-                opener,
-                sink -> ExactlyOnceExport.builder()
-                        .source(events, prefix + "-" + resume, source.start())
-                        .sink(sink)
-                        .batchSize(source.checkpointEvery)
-                        .progress(progress::update)
-                        .run(),
-                retryFor,
-                err);
-        progress.finish(outcome.last().exportedInAll());
-        err.println("exported " + outcome.exportedHere() + " events to " + outcome.sink()
-                + " (" + outcome.last().exportedInAll() + " in all under '" + resume + "', origin " + events.origin()
-                + ")" + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
-        return TelltaleMain.OK;
+        try (StopOnSignal stop = source.follow ? StopOnSignal.install() : null) {
+            Outcome outcome = run(
+                    opener,
+                    sink -> {
+                        ExactlyOnceExport.Builder export = ExactlyOnceExport.builder()
+                                .source(events, prefix + "-" + resume, source.start())
+                                .sink(sink)
+                                .batchSize(source.checkpointEvery)
+                                .progress(progress::update);
+                        return stop == null
+                                ? export.run()
+                                : export.follow(stop::requested).run();
+                    },
+                    retryFor,
+                    stop,
+                    err);
+            progress.finish(outcome.last().exportedInAll());
+            err.println("exported " + outcome.exportedHere() + " events to " + outcome.sink()
+                    + " (" + outcome.last().exportedInAll() + " in all under '" + resume + "', origin "
+                    + events.origin() + ")" + String.format(" in %.1f s", (System.nanoTime() - started) / 1e9)
+                    + (stop == null ? "" : "; stopped"));
+            err.flush();
+            return TelltaleMain.OK;
+        }
     }
 
-    static Outcome run(SinkOpener opener, Attempt attempt, Duration retryFor, PrintWriter err)
+    /**
+     * Runs attempts until one ends; retries as the class says.
+     *
+     * @param stop for a following export, the stop that also ends a wait between attempts; or {@code null}
+     */
+    static Outcome run(SinkOpener opener, Attempt attempt, Duration retryFor, StopOnSignal stop, PrintWriter err)
             throws IOException, InterruptedException {
         long exportedHere = 0;
         boolean everReached = false;
@@ -100,7 +115,14 @@ final class RetryingExport {
                 err.println("telltale: " + TelltaleMain.oneLine(e) + "; retrying in " + wait.toSeconds()
                         + " s (nothing is lost: the export continues from its last commit)");
                 err.flush();
-                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                if (stop == null) {
+                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                } else if (stop.await(wait)) {
+                    throw new IOException(
+                            "stopped while waiting for " + sink.describe()
+                                    + " to come back; a rerun continues from the last commit",
+                            e);
+                }
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
             } finally {
                 sink.close();

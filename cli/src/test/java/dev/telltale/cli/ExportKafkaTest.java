@@ -137,6 +137,62 @@ class ExportKafkaTest {
     }
 
     @Test
+    void follow_shipsWhatIsAppended_stopsCleanlyOnSigterm_andARerunGoesOn_everyEventOnce() throws Exception {
+        broker.createTopic("followed", 3);
+        Path queue = dir.resolve("followed-queue");
+        int events = writeSessions(queue, 2);
+        Path log = dir.resolve("follow.log");
+        Process shipper = Cli.childJvm(
+                        TelltaleMain.class.getName(),
+                        "export",
+                        "kafka",
+                        queue.toString(),
+                        "--bootstrap-servers",
+                        broker.bootstrapServers(),
+                        "--topic",
+                        "followed",
+                        "--resume",
+                        "follow",
+                        "--follow")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        int caughtUp = events;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !shipper.isAlive() || broker.committed("followed").size() >= caughtUp);
+        // Appended while it follows: shipped without a restart, in fewer events than a batch.
+        events += writeSessions(queue, 1);
+        int appended = events;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !shipper.isAlive() || broker.committed("followed").size() >= appended);
+        assertThat(shipper.isAlive()).as(Files.readString(log)).isTrue();
+
+        shipper.destroy(); // SIGTERM
+        assertThat(shipper.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+        String said = Cli.ownErrorLines(log);
+        assertThat(shipper.exitValue()).as(said).isEqualTo(143);
+        assertThat(said).contains("(" + events + " in all under 'follow'").contains("; stopped");
+        assertEveryEventOnce("followed", events);
+
+        events += writeSessions(queue, 1);
+        Cli.Result rerun = Cli.run(
+                "export",
+                "kafka",
+                queue.toString(),
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--topic",
+                "followed",
+                "--resume",
+                "follow");
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.err()).contains("exported 1002 events");
+        assertEveryEventOnce("followed", events);
+    }
+
+    @Test
     void anUnreachableBrokerOrAnUnknownTopic_isOneLine_exitOne() throws Exception {
         Path queue = dir.resolve("small");
         Cli.write(queue, Events.session(UUID.randomUUID(), 2, Events.T0));

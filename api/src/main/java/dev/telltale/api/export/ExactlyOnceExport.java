@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -30,11 +33,18 @@ import java.util.function.LongConsumer;
  * <p>Exactly once: the source is opened just after the checkpoint's position, and nothing is written
  * except together with a checkpoint; a run interrupted at any moment, {@code kill -9} included, and
  * run again, adds no event twice and leaves none out. One thread; the sink closes when the run ends.
+ *
+ * <p>A {@linkplain Builder#follow following} export does not end at the end of the source: whenever it
+ * has read all there is, it commits what it read and waits for more, until it is asked to stop; then it
+ * commits what it read and returns.
  */
 public final class ExactlyOnceExport {
 
     /** Events per batch and checkpoint unless told otherwise: {@value}. */
     public static final int DEFAULT_BATCH_SIZE = 10_000;
+
+    /** The longest wait of a following export between two looks at a source with nothing new. */
+    static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Opens the source just after a position ({@link ExportCheckpoint#NOTHING_YET}: at its configured start). */
     @FunctionalInterface
@@ -84,6 +94,7 @@ public final class ExactlyOnceExport {
     private final Limit limit;
     private final int batchSize;
     private final LongConsumer progress;
+    private final BooleanSupplier stop;
 
     private ExactlyOnceExport(Builder builder) {
         this.source = Objects.requireNonNull(builder.source, "source");
@@ -91,6 +102,7 @@ public final class ExactlyOnceExport {
         this.limit = builder.limit;
         this.batchSize = builder.batchSize;
         this.progress = builder.progress;
+        this.stop = builder.stop;
     }
 
     public static Builder builder() {
@@ -112,31 +124,45 @@ public final class ExactlyOnceExport {
             long[] positions = new long[Math.min(batchSize, 1 << 16)];
             try (EventCursor cursor = source.openAfter(checkpoint.lastPosition())) {
                 long lastPosition = checkpoint.lastPosition();
+                long idle = 0;
                 RecordedEvent next = cursor.next();
-                for (; next != null && !limit.reached(next.position(), next.event()); next = cursor.next()) {
-                    DslEvent event = next.event();
+                while (true) {
+                    if (next == null) {
+                        if (stop == null) {
+                            break;
+                        }
+                        // Following and caught up: what was read is committed before waiting for more.
+                        if (!batch.isEmpty()) {
+                            exported += commit(output, cursor, batch, positions, checkpoint, exported, lastPosition);
+                        }
+                        if (stopRequested()) {
+                            break;
+                        }
+                        idle = Math.min(Math.max(idle * 2, 100_000), MAX_IDLE_NANOS);
+                        LockSupport.parkNanos(idle);
+                        next = cursor.next();
+                        continue;
+                    }
+                    if (limit.reached(next.position(), next.event())) {
+                        break;
+                    }
+                    idle = 0;
                     lastPosition = next.position();
                     if (batch.size() == positions.length) {
                         positions = Arrays.copyOf(positions, positions.length * 2);
                     }
                     positions[batch.size()] = lastPosition;
-                    batch.add(event);
+                    batch.add(next.event());
                     if (batch.size() == batchSize) {
-                        exported += commit(
-                                output,
-                                cursor,
-                                batch,
-                                positions,
-                                new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
+                        exported += commit(output, cursor, batch, positions, checkpoint, exported, lastPosition);
                     }
+                    if (stop != null && stopRequested()) {
+                        break;
+                    }
+                    next = cursor.next();
                 }
-                exported += commit(
-                        output,
-                        cursor,
-                        batch,
-                        positions,
-                        new ExportCheckpoint(lastPosition, checkpoint.exported() + exported + batch.size()));
-                if (next == null) {
+                exported += commit(output, cursor, batch, positions, checkpoint, exported, lastPosition);
+                if (next == null && stop == null) {
                     // After the commit: what was read is kept, and a rerun continues from there.
                     cursor.requireAtEnd();
                 }
@@ -145,10 +171,23 @@ public final class ExactlyOnceExport {
         }
     }
 
+    /** Whether the follower was asked to stop (or its thread interrupted, which stops it too). */
+    private boolean stopRequested() {
+        return stop.getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+
+    /** Commits the batch with the checkpoint after {@code lastPosition}; returns the batch's size. */
     private long commit(
-            ExportSink output, EventCursor cursor, List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint)
+            ExportSink output,
+            EventCursor cursor,
+            List<DslEvent> batch,
+            long[] positions,
+            ExportCheckpoint resumedAt,
+            long exportedBefore,
+            long lastPosition)
             throws IOException {
         int size = batch.size();
+        ExportCheckpoint checkpoint = new ExportCheckpoint(lastPosition, resumedAt.exported() + exportedBefore + size);
         output.write(batch, positions, checkpoint);
         batch.clear();
         cursor.commit();
@@ -163,6 +202,7 @@ public final class ExactlyOnceExport {
         private Limit limit = Limit.NONE;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private LongConsumer progress = exported -> {};
+        private BooleanSupplier stop;
 
         private Builder() {}
 
@@ -183,8 +223,8 @@ public final class ExactlyOnceExport {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(ifNothingYet, "ifNothingYet");
             return source(after -> after == ExportCheckpoint.NOTHING_YET
-                    ? events.exportCursor(name, ifNothingYet, true)
-                    : events.exportCursor(name, new Position.AtIndex(after + 1), false));
+                    ? events.exportCursor(name, ifNothingYet, true, stop != null)
+                    : events.exportCursor(name, new Position.AtIndex(after + 1), false, stop != null));
         }
 
         /** Where to write; closed when the run ends. */
@@ -215,6 +255,18 @@ public final class ExactlyOnceExport {
         /** Told the number of events exported in all after each commit; for a progress display. */
         public Builder progress(LongConsumer progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Follows the source: the export does not end at the source's end but commits what it read and
+         * waits for more (looking again within 50 ms), until {@code stop} returns true or the thread is
+         * interrupted (checked after each event and while waiting); then commits what it read and
+         * returns. The source is read through a following cursor
+         * ({@link EventSource#exportCursor(String, Position, boolean, boolean)}).
+         */
+        public Builder follow(BooleanSupplier stop) {
+            this.stop = Objects.requireNonNull(stop, "stop");
             return this;
         }
 

@@ -70,6 +70,17 @@ public interface EventSource extends Closeable {
     }
 
     /**
+     * As {@link #exportCursor(String, Position, boolean)}, for an export that follows the source
+     * ({@code following}: {@link EventCursor#next()} returning {@code null} means "nothing more yet").
+     * The default: a following {@link #cursor} when following, keeping nothing; otherwise the
+     * three-argument method. A source that keeps readers' positions overrides this too.
+     */
+    default EventCursor exportCursor(String name, Position from, boolean firstRun, boolean following)
+            throws IOException {
+        return following ? cursor(from, true) : exportCursor(name, from, firstRun);
+    }
+
+    /**
      * The source's stable origin id, created on first use and kept beside (or in) the source, so that
      * rows exported from it are known by (origin, position) wherever they go
      * ({@link dev.telltale.api.export.ExportOrigin}).

@@ -203,8 +203,8 @@ class ExactlyOnceExportTest {
             }
 
             @Override
-            public EventCursor exportCursor(String name, Position from, boolean firstRun) {
-                opened.add(name + " " + from + " " + firstRun);
+            public EventCursor exportCursor(String name, Position from, boolean firstRun, boolean following) {
+                opened.add(name + " " + from + " " + firstRun + " " + following);
                 long at = from instanceof Position.AtIndex index ? index.index() : 0;
                 return new ListCursor(at == 0 ? ExportCheckpoint.NOTHING_YET : at - 1);
             }
@@ -228,8 +228,11 @@ class ExactlyOnceExportTest {
 
         export.run();
 
-        assertThat(opened).containsExactly("nightly Start[] true", "nightly AtIndex[index=91] false");
+        assertThat(opened).containsExactly("nightly Start[] true false", "nightly AtIndex[index=91] false false");
         assertThat(sink.committed).isEqualTo(SOURCE);
+
+        export.follow(() -> true).run();
+        assertThat(opened).last().isEqualTo("nightly AtIndex[index=941] false true");
     }
 
     @Test
@@ -250,6 +253,161 @@ class ExactlyOnceExportTest {
 
         assertThatThrownBy(export::run).isInstanceOf(IOException.class).hasMessage("short read");
         assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 25));
+    }
+
+    /**
+     * A source that grows while it is followed: {@code script} holds how many events appear before each
+     * "nothing more yet"; the stop is asked for once the script is done.
+     */
+    private static final class GrowingCursor extends ListCursor {
+        private final int[] script;
+        private int step;
+        private int leftInStep;
+        boolean askedForTheEnd;
+
+        GrowingCursor(long after, int... script) {
+            super(after);
+            this.script = script;
+            this.leftInStep = script[0];
+        }
+
+        boolean done() {
+            return step >= script.length;
+        }
+
+        @Override
+        public RecordedEvent next() {
+            if (done()) {
+                return null;
+            }
+            if (leftInStep == 0) {
+                step++;
+                leftInStep = done() ? 0 : script[step];
+                return null;
+            }
+            leftInStep--;
+            return super.next();
+        }
+
+        @Override
+        public void requireAtEnd() {
+            askedForTheEnd = true;
+        }
+    }
+
+    /** Sizes of the batches written. */
+    private static final class CountingSink extends ExportSinkWrapper {
+        final List<Integer> sizes = new ArrayList<>();
+
+        CountingSink(MemorySink sink) {
+            super(sink);
+        }
+
+        @Override
+        public void write(List<DslEvent> batch, ExportCheckpoint checkpoint) throws IOException {
+            sizes.add(batch.size());
+            super.write(batch, checkpoint);
+        }
+    }
+
+    private static class ExportSinkWrapper implements ExportSink {
+        private final MemorySink sink;
+
+        ExportSinkWrapper(MemorySink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public ExportCheckpoint resume() {
+            return sink.resume();
+        }
+
+        @Override
+        public void write(List<DslEvent> batch, ExportCheckpoint checkpoint) throws IOException {
+            sink.write(batch, checkpoint);
+        }
+
+        @Override
+        public String describe() {
+            return sink.describe();
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+    }
+
+    @Test
+    void follow_commitsWhatItReadWheneverItCatchesUp_andStopsWhenAsked() throws IOException {
+        MemorySink memory = new MemorySink();
+        CountingSink sink = new CountingSink(memory);
+        GrowingCursor[] cursor = new GrowingCursor[1];
+
+        ExactlyOnceExport.Result result = ExactlyOnceExport.builder()
+                .source(after -> cursor[0] = new GrowingCursor(after, 5, 0, 3, 12))
+                .sink(sink)
+                .batchSize(10)
+                .follow(() -> cursor[0].done())
+                .run();
+
+        assertThat(sink.sizes)
+                .as("caught up after 5, after 3, full at 10, caught up after 2, the stop")
+                .containsExactly(5, 3, 10, 2, 0);
+        assertThat(memory.committed).isEqualTo(SOURCE.subList(0, 20));
+        assertThat(memory.checkpoint).isEqualTo(new ExportCheckpoint(190, 20));
+        assertThat(result).isEqualTo(new ExactlyOnceExport.Result(20, 20, false));
+        assertThat(cursor[0].askedForTheEnd)
+                .as("a follower never asks for the end")
+                .isFalse();
+        assertThat(memory.closed).isTrue();
+    }
+
+    @Test
+    void follow_stoppedMidStream_commitsWhatItRead_andARerunGoesOnWithNoGap() throws IOException {
+        MemorySink sink = new MemorySink();
+        int[] read = new int[1];
+
+        ExactlyOnceExport.Result stopped = ExactlyOnceExport.builder()
+                .source(after -> new ListCursor(after) {
+                    @Override
+                    public RecordedEvent next() {
+                        read[0]++;
+                        return super.next();
+                    }
+                })
+                .sink(sink)
+                .batchSize(10)
+                .follow(() -> read[0] >= 27)
+                .run();
+
+        assertThat(stopped.exported()).isEqualTo(27);
+        assertThat(sink.committed).isEqualTo(SOURCE.subList(0, 27));
+        ExactlyOnceExport.Result rerun = export(sink).run();
+        assertThat(rerun).isEqualTo(new ExactlyOnceExport.Result(68, 95, true));
+        assertThat(sink.committed).isEqualTo(SOURCE);
+    }
+
+    @Test
+    void follow_withNothingNew_waitsUntilStopped_andAnInterruptStopsItToo() throws IOException {
+        MemorySink sink = new MemorySink();
+        export(sink).run();
+        int[] looks = new int[1];
+
+        ExactlyOnceExport.Result result =
+                export(sink).follow(() -> ++looks[0] > 3).run();
+
+        assertThat(result).isEqualTo(new ExactlyOnceExport.Result(0, 95, true));
+        assertThat(looks[0]).isEqualTo(4);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(export(sink).follow(() -> false).run().exported()).isZero();
+        } finally {
+            assertThat(Thread.interrupted())
+                    .as("the interrupt is left for the caller")
+                    .isTrue();
+        }
     }
 
     @Test

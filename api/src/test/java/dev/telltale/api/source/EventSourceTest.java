@@ -59,4 +59,29 @@ class EventSourceTest {
             cursor.requireAtEnd();
         }
     }
+
+    @Test
+    void exportCursor_following_byDefault_isAFollowingCursor_otherwiseTheThreeArgumentOne() throws IOException {
+        List<String> asked = new ArrayList<>();
+        EventSource recording = new MemorySourceProvider.ListSource(events()) {
+            @Override
+            public EventCursor cursor(Position from, boolean following) {
+                asked.add("cursor " + following);
+                return super.cursor(from, following);
+            }
+
+            @Override
+            public EventCursor exportCursor(String name, Position from, boolean firstRun) throws IOException {
+                asked.add("export " + name);
+                return super.exportCursor(name, from, firstRun);
+            }
+        };
+
+        try (EventCursor cursor = recording.exportCursor("nightly", new Position.AtIndex(30), false, true)) {
+            assertThat(cursor.next().position()).isEqualTo(30);
+        }
+        recording.exportCursor("nightly", new Position.Start(), true, false).close();
+
+        assertThat(asked).containsExactly("cursor true", "export nightly", "cursor false");
+    }
 }

@@ -41,7 +41,7 @@ public final class MemorySourceProvider implements EventSourceProvider {
     }
 
     /** Events in a list, event i at position 10 * (i + 1). */
-    static final class ListSource implements EventSource {
+    static class ListSource implements EventSource {
         private final List<DslEvent> events;
 
         ListSource(List<DslEvent> events) {

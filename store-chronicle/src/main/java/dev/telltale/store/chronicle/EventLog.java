@@ -170,6 +170,13 @@ public final class EventLog implements EventSource {
         return reader.cursor(from, name, positions);
     }
 
+    /** A queue's cursors always follow: the same cursor as {@link #exportCursor(String, Position, boolean)}. */
+    @Override
+    public EventCursor exportCursor(String name, Position from, boolean firstRun, boolean following)
+            throws IOException {
+        return exportCursor(name, from, firstRun);
+    }
+
     /** Kept in {@value #ORIGIN_FILE_NAME} in the directory. */
     @Override
     public UUID origin() throws IOException {
