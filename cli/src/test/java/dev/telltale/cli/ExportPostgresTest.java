@@ -76,9 +76,9 @@ class ExportPostgresTest {
         String db = postgres.newDatabase();
         Cli.Result migrate = Cli.run(concat(new String[] {"migrate"}, args(postgres, db)));
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.err()).contains("migrated").contains("to version 1");
+        assertThat(migrate.err()).contains("migrated").contains("to version 2");
         Cli.Result again = Cli.run(concat(new String[] {"migrate"}, args(postgres, db)));
-        assertThat(again.err()).contains("is at schema version 1: nothing to do");
+        assertThat(again.err()).contains("is at schema version 2: nothing to do");
         return db;
     }
 

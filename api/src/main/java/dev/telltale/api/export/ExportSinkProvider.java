@@ -33,4 +33,16 @@ public interface ExportSinkProvider {
     default String prepare(ExportTarget target) throws IOException {
         return target.location() + " needs no preparation";
     }
+
+    /**
+     * Opens a sink for the events of a shared stream ({@link StreamSink}), such as a Kafka topic that
+     * many hosts ship into; the target's name is the consumer's. The default: this sink takes no stream.
+     *
+     * @throws UnsupportedOperationException when this kind of sink takes no stream
+     * @throws IllegalArgumentException naming the setting of {@code target} that is missing or wrong
+     * @throws IOException if the sink cannot be opened
+     */
+    default StreamSink openStream(ExportTarget target) throws IOException {
+        throw new UnsupportedOperationException("the " + name() + " sink takes no stream");
+    }
 }

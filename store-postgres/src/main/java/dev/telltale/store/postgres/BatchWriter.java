@@ -72,8 +72,13 @@ final class BatchWriter {
         if (events.rows() > 0) {
             pg.getCopyAPI().copyIn(COPY_EVENTS, new ByteArrayInputStream(events.bytes(), 0, events.length()));
         }
-        long first = positions[0];
-        long last = positions[batch.size() - 1];
+        // The batch's span of positions: in order for an export, in any order from a stream.
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < batch.size(); i++) {
+            first = Math.min(first, positions[i]);
+            last = Math.max(last, positions[i]);
+        }
         if (entries.rows() > 0) {
             pg.getCopyAPI().copyIn(COPY_ENTRIES, new ByteArrayInputStream(entries.bytes(), 0, entries.length()));
             link(connection, LINK_NEW_ENTRIES, origin, first, last);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.telltale.api.export.ExportSink;
 import dev.telltale.api.export.ExportSinkProvider;
 import dev.telltale.api.export.ExportTarget;
+import dev.telltale.api.export.StreamSink;
 import java.io.IOException;
 
 /**
@@ -40,6 +41,21 @@ public final class PostgresSinkProvider implements ExportSinkProvider {
                                 new IllegalArgumentException("an export to PostgreSQL needs the source's origin")),
                 target.name().orElseThrow(() -> new IllegalArgumentException("an export to PostgreSQL needs a name")),
                 target.source().orElse(""));
+    }
+
+    /**
+     * A {@link PostgresStreamSink} for the consumer the target names (a Kafka consumer group).
+     *
+     * @throws IllegalArgumentException when the location is not a PostgreSQL JDBC URL, or the target
+     *     has no name
+     */
+    @Override
+    public StreamSink openStream(ExportTarget target) {
+        return PostgresStreamSink.to(
+                databaseOf(target),
+                target.name()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("a stream into PostgreSQL needs a consumer name")));
     }
 
     /** Creates Telltale's tables, or brings them to this version; says from which version to which. */

@@ -11,13 +11,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Telltale's tables, as versioned SQL applied by Flyway: schemas {@code events} and {@code sessions},
- * {@code events.log}, {@code sessions.log}, {@code events.export_checkpoint}, and Flyway's history in
+ * {@code events.log}, {@code sessions.log}, {@code events.export_checkpoint},
+ * {@code events.stream_offsets}, and Flyway's history in
  * {@code events.telltale_schema_history}. Each version is applied in one transaction.
  */
 public final class Schema {
 
     /** The newest schema version this Telltale knows: {@value}. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     static final String HISTORY_TABLE = "telltale_schema_history";
 
