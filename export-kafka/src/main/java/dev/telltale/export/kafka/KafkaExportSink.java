@@ -99,36 +99,10 @@ final class KafkaExportSink implements ExportSink {
         producerSettings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         producerSettings.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         producerSettings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
-        Object where = settings.get("bootstrap.servers");
-        Admin admin = null;
         try {
-            admin = Admin.create(settings);
-            long timeout = Long.parseLong(settings.getProperty("default.api.timeout.ms", "15000"));
-            try {
-                admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                // Transient: a shipper that reached the cluster before waits for it (a first start fails at once).
-                throw new TransientAware(
-                        "no Kafka broker answered at " + where + " within " + timeout + " ms"
-                                + (e.getCause() == null
-                                        ? ""
-                                        : ": " + e.getCause().getMessage()),
-                        e,
-                        true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            reached = true;
-            requireTopic(admin, topic);
-            ensureCheckpointTopic(admin, where);
+            requireCluster(settings, topic, () -> reached = true, true);
         } catch (KafkaException e) {
             throw failure("cannot start shipping to " + describe(), e);
-        } finally {
-            if (admin != null) {
-                // Not its default: that waits for calls still pending, a minute for a broker that never answered.
-                admin.close(Duration.ofSeconds(1));
-            }
         }
         try {
             producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
@@ -139,13 +113,67 @@ final class KafkaExportSink implements ExportSink {
         }
     }
 
-    /** Asks the cluster about the topic (never creating it, as asking a producer might). */
-    private void requireTopic(Admin admin, String wanted) throws IOException {
+    /**
+     * Reaches the cluster and checks the topic is there (never creating it, as asking a producer might);
+     * with {@code checkpoints}, creates the checkpoint topic unless it exists. Tells {@code reached} once
+     * a broker answered.
+     *
+     * @throws IOException one line: no broker answered in {@code default.api.timeout.ms} (15 s unless
+     *     set; {@linkplain TransientAware transient}), no such topic, credentials refused
+     */
+    static void requireCluster(Properties settings, String topic, Runnable reached, boolean checkpoints)
+            throws IOException {
+        Object where = settings.get("bootstrap.servers");
+        Admin admin = null;
+        try {
+            admin = Admin.create(settings);
+            long timeout = Long.parseLong(settings.getProperty("default.api.timeout.ms", "15000"));
+            try {
+                admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthenticationException) {
+                    throw new IOException("authentication failed at " + where + ": "
+                            + e.getCause().getMessage());
+                }
+                throw noBroker(where, timeout, e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw noBroker(where, timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            reached.run();
+            requireTopic(admin, topic, where);
+            if (checkpoints) {
+                ensureCheckpointTopic(admin, where);
+            }
+        } finally {
+            if (admin != null) {
+                // Not its default: that waits for calls still pending, a minute for a broker that never answered.
+                admin.close(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Transient: a client that reached the cluster before waits for it (a first start fails at once). */
+    private static IOException noBroker(Object where, long timeout, Exception e) {
+        return new TransientAware(
+                "no Kafka broker answered at " + where + " within " + timeout + " ms"
+                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
+                e,
+                true);
+    }
+
+    private static void requireTopic(Admin admin, String wanted, Object where) throws IOException {
         try {
             admin.describeTopics(List.of(wanted)).allTopicNames().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new IOException("no such topic '" + wanted + "' at " + settings.get("bootstrap.servers"));
+                throw new IOException("no such topic '" + wanted + "' at " + where);
+            }
+            if (e.getCause() instanceof AuthorizationException) {
+                throw new IOException("not authorized to read the topic '" + wanted + "' at " + where + ": "
+                        + e.getCause().getMessage());
             }
             throw new IOException(
                     "cannot look up the topic '" + wanted + "': " + e.getCause().getMessage(), e);
