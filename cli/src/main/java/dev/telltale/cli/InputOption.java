@@ -18,18 +18,24 @@ import picocli.CommandLine.Parameters;
  */
 final class InputOption {
 
-    @Parameters(
-            index = "0",
-            paramLabel = "DIR|FILE",
-            description = "The events: a Chronicle queue directory, a JSON Lines file, or any location"
-                    + " an event source on the class path reads.")
+    static final String LOCATION = "The events: a Chronicle queue directory, a JSON Lines file, or any location"
+            + " an event source on the class path reads.";
+    static final String SKIP_DAMAGED = "Read past damaged cycle files (empty, zero-filled, cut short) or bad JSON"
+            + " lines instead of failing; says what was skipped.";
+
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = LOCATION)
     String location;
 
-    @Option(
-            names = "--skip-damaged",
-            description =
-                    "Read past damaged cycle files (empty, zero-filled, cut short) or bad JSON lines instead of failing; says what was skipped.")
+    @Option(names = "--skip-damaged", description = SKIP_DAMAGED)
     boolean skipDamaged;
+
+    /** The location and {@code --skip-damaged} as a command that declares them itself took them. */
+    static InputOption of(String location, boolean skipDamaged) {
+        InputOption input = new InputOption();
+        input.location = location;
+        input.skipDamaged = skipDamaged;
+        return input;
+    }
 
     /** Opens the location; what the source skips is told to {@code err}, one line each. */
     EventSource open(PrintWriter err) throws IOException {
