@@ -227,6 +227,40 @@ class ExportKafkaTest {
                 .isEqualTo("telltale: no such topic 'no-such-topic' at " + broker.bootstrapServers() + "\n");
     }
 
+    @Test
+    void wrongCredentials_areOneLineWithoutThePassword_exitOne_andTheRightOnesShipEverything() throws Exception {
+        broker.createTopic("secured", 2);
+        Path queue = dir.resolve("secured-queue");
+        int events = writeSessions(queue, 1);
+        Path wrong = Files.writeString(dir.resolve("wrong.properties"), KafkaBroker.saslClientSettings("not-it-9f2"));
+        String[] args = {
+            "export",
+            "kafka",
+            queue.toString(),
+            "--bootstrap-servers",
+            broker.saslBootstrapServers(),
+            "--topic",
+            "secured",
+            "--properties",
+            wrong.toString()
+        };
+
+        Cli.Result refused = Cli.run(args);
+
+        assertThat(refused.exitCode()).isEqualTo(TelltaleMain.FAILED);
+        assertThat(refused.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("telltale: Kafka at " + broker.saslBootstrapServers() + " refused the credentials: ")
+                .doesNotContain("not-it-9f2");
+        assertThat(broker.committed("secured")).isEmpty();
+
+        Files.writeString(wrong, KafkaBroker.saslClientSettings(KafkaBroker.SASL_PASSWORD));
+        Cli.Result shipped = Cli.run(args);
+        assertThat(shipped.exitCode()).as(shipped.err()).isZero();
+        assertEveryEventOnce("secured", events);
+    }
+
     /** Writes {@code sessions} sessions of 1,000 commands into a queue at {@code queue}; returns how many events. */
     private static int writeSessions(Path queue, int sessions) throws java.io.IOException {
         List<DslEvent> events = new ArrayList<>();

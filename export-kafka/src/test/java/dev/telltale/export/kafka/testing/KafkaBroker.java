@@ -35,8 +35,14 @@ import org.awaitility.core.TerminalFailureException;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** The one user of the SASL/PLAIN listener ({@link #saslBootstrapServers()}). */
+    public static final String SASL_USER = "shipper";
+    /** That user's password. */
+    public static final String SASL_PASSWORD = "ship-s3cret";
+
     private final Path dir;
     private final int port;
+    private final int saslPort;
     private final int controllerPort;
     private final Path config;
     private Process process;
@@ -44,6 +50,7 @@ public final class KafkaBroker implements AutoCloseable {
     private KafkaBroker(Path dir) throws IOException {
         this.dir = dir;
         this.port = freePort();
+        this.saslPort = freePort();
         this.controllerPort = freePort();
         this.config = dir.resolve("server.properties");
         Files.writeString(
@@ -53,10 +60,17 @@ public final class KafkaBroker implements AutoCloseable {
                         "process.roles=broker,controller",
                         "node.id=1",
                         "controller.quorum.voters=1@localhost:" + controllerPort,
-                        "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                        "advertised.listeners=PLAINTEXT://localhost:" + port,
+                        "listeners=PLAINTEXT://localhost:" + port + ",SASL_PLAINTEXT://localhost:" + saslPort
+                                + ",CONTROLLER://localhost:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://localhost:" + port + ",SASL_PLAINTEXT://localhost:"
+                                + saslPort,
                         "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,"
+                                + "SASL_PLAINTEXT:SASL_PLAINTEXT",
+                        "sasl.enabled.mechanisms=PLAIN",
+                        "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+                                + "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER
+                                + "=\"" + SASL_PASSWORD + "\";",
                         "inter.broker.listener.name=PLAINTEXT",
                         "log.dirs=" + dir.resolve("logs"),
                         "offsets.topic.replication.factor=1",
@@ -123,6 +137,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** A listener that takes SASL/PLAIN ({@value #SASL_USER}, {@link #SASL_PASSWORD}), unencrypted. */
+    public String saslBootstrapServers() {
+        return "localhost:" + saslPort;
+    }
+
+    /** Client settings for {@link #saslBootstrapServers()} with this password. */
+    public static String saslClientSettings(String password) {
+        return "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config="
+                + "org.apache.kafka.common.security.plain.PlainLoginModule required username=\\\"" + SASL_USER
+                + "\\\" password=\\\"" + password + "\\\";\n";
     }
 
     public Admin admin() {

@@ -1,0 +1,255 @@
+package dev.telltale.benchmarks;
+
+import dev.telltale.api.DslEvent;
+import dev.telltale.api.export.ExactlyOnceExport;
+import dev.telltale.api.export.ExportSink;
+import dev.telltale.api.export.ExportSinks;
+import dev.telltale.api.export.ExportTarget;
+import dev.telltale.api.source.EventCursor;
+import dev.telltale.api.source.Position;
+import dev.telltale.api.source.RecordedEvent;
+import dev.telltale.export.kafka.KafkaStreamExport;
+import dev.telltale.export.kafka.testing.KafkaBroker;
+import dev.telltale.json.EventJson;
+import dev.telltale.store.chronicle.EventLog;
+import dev.telltale.store.postgres.CopyRows;
+import dev.telltale.store.postgres.Database;
+import dev.telltale.store.postgres.Schema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.PGConnection;
+
+/**
+ * The fleet path against its limits, in one run, on one KRaft broker (a child JVM) and one embedded
+ * PostgreSQL started by the trial, with a Chronicle queue of {@value #EVENTS} commands (those of
+ * {@link ExportBenchmark}):
+ * <ul>
+ *   <li>{@code ship}: {@code telltale export kafka}: the engine reading the queue, each batch of 10,000
+ *       and its checkpoint in one Kafka transaction (a new origin each time, so all of it);
+ *   <li>{@code rawProducer}: its limit: the same records (key, JSON value, headers), built before the
+ *       invocation, sent by a transactional producer with the same settings, committed every 10,000;
+ *   <li>{@code kafkaToPostgres}: {@code telltale export postgres --from-kafka}: a new consumer group
+ *       reading the {@value #EVENTS} records of a topic shipped once into an emptied database, each poll
+ *       with its offsets in one transaction;
+ *   <li>{@code rawCopy}: the database's limit: the same rows, encoded before, by one {@code COPY}.
+ * </ul>
+ * One operation is one event: 10^9 / score = events per second. Run it:
+ * <pre>
+ * mvn -B -o -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar KafkaBenchmark -f 1 -wi 2 -i 5
+ * </pre>
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            ChronicleFork.NIO,
+            ChronicleFork.REFLECT,
+            ChronicleFork.CLEANER,
+            ChronicleFork.NATIVE,
+            ChronicleFork.NO_BANNER,
+            ChronicleFork.HEAP_MIN,
+            ChronicleFork.HEAP_MAX
+        })
+@State(Scope.Benchmark)
+public class KafkaBenchmark {
+
+    /** Events in the queue: {@value}. */
+    static final int EVENTS = 200_000;
+
+    private static final int TRANSACTION = ExactlyOnceExport.DEFAULT_BATCH_SIZE;
+
+    private Path dir;
+    private Path queue;
+    private KafkaBroker broker;
+    private EmbeddedPostgres postgres;
+    private Database database;
+    private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>(EVENTS);
+    private byte[] copyText;
+    private int invocation;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        dir = Files.createTempDirectory("telltale-kafka-bench");
+        queue = dir.resolve("events");
+        ExportBenchmark.writeCommands(dir, queue, EVENTS);
+        List<DslEvent> events = new ArrayList<>(EVENTS);
+        try (EventLog log = EventLog.open(queue);
+                EventCursor cursor = log.cursor(new Position.Start())) {
+            for (RecordedEvent recorded = cursor.next(); recorded != null; recorded = cursor.next()) {
+                events.add(recorded.event());
+            }
+        }
+        UUID origin = UUID.randomUUID();
+        byte[] originBytes = origin.toString().getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < events.size(); i++) {
+            DslEvent event = events.get(i);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("telltale.type", event.type().wireName().getBytes(StandardCharsets.UTF_8));
+            headers.add("telltale.v", "1".getBytes(StandardCharsets.UTF_8));
+            headers.add("telltale.origin", originBytes);
+            headers.add("telltale.position", Long.toString(i).getBytes(StandardCharsets.UTF_8));
+            records.add(new ProducerRecord<>(
+                    "raw",
+                    null,
+                    event.sessionId().toString(),
+                    EventJson.toJson(event).getBytes(StandardCharsets.UTF_8),
+                    headers));
+        }
+        copyText = CopyRows.events(origin, events);
+        broker = KafkaBroker.start(Files.createDirectories(dir.resolve("broker")));
+        for (String topic : List.of("ship", "raw", "fleet")) {
+            broker.createTopic(topic, 3);
+        }
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(true)
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        database = Database.at(postgres.getJdbcUrl("postgres", "postgres"));
+        try (var pool = database.pool("bench-migrate")) {
+            Schema.migrate(pool);
+        }
+        // The consumers' topic: the queue shipped once.
+        requireAll(ship("fleet", UUID.randomUUID()));
+    }
+
+    @Setup(Level.Invocation)
+    public void empty() throws SQLException {
+        execute("TRUNCATE events.log, sessions.log, events.stream_offsets");
+        execute("CHECKPOINT");
+        invocation++;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        postgres.close();
+        broker.close();
+        TempDirs.delete(dir);
+    }
+
+    private long ship(String topic, UUID origin) throws IOException {
+        ExportSink sink = ExportSinks.named("kafka")
+                .open(ExportTarget.at(broker.bootstrapServers())
+                        .option("topic", topic)
+                        .origin(origin)
+                        .name("bench")
+                        .build());
+        try (EventLog log = EventLog.open(queue)) {
+            return ExactlyOnceExport.builder()
+                    .source(log, null, new Position.Start())
+                    .sink(sink)
+                    .run()
+                    .exported();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long ship() throws IOException {
+        return requireAll(ship("ship", UUID.randomUUID()));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long rawProducer() {
+        Properties settings = new Properties();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "raw-" + invocation);
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            for (int i = 0; i < records.size(); i += TRANSACTION) {
+                producer.beginTransaction();
+                for (ProducerRecord<String, byte[]> record :
+                        records.subList(i, Math.min(records.size(), i + TRANSACTION))) {
+                    producer.send(record);
+                }
+                producer.commitTransaction();
+            }
+        }
+        return records.size();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long kafkaToPostgres() throws IOException {
+        return requireAll(KafkaStreamExport.builder()
+                .from(ExportTarget.at(broker.bootstrapServers()).option("topic", "fleet").build())
+                .group("bench-" + invocation)
+                .into(ExportSinks.named("postgres")
+                        .openStream(ExportTarget.at(postgres.getJdbcUrl("postgres", "postgres"))
+                                .name("bench-" + invocation)
+                                .build()))
+                .run()
+                .written());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long rawCopy() throws SQLException, IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.setAutoCommit(false);
+            long rows = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(CopyRows.COPY_EVENTS, new ByteArrayInputStream(copyText));
+            connection.commit();
+            return requireAll(rows);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long requireAll(long rows) {
+        if (rows != EVENTS) {
+            throw new IllegalStateException("moved " + rows + " events, expected " + EVENTS);
+        }
+        return rows;
+    }
+}
