@@ -83,13 +83,15 @@ import org.postgresql.PGConnection;
             ChronicleFork.NATIVE,
             ChronicleFork.NO_BANNER,
             ChronicleFork.HEAP_MIN,
-            ChronicleFork.HEAP_MAX
+            ChronicleFork.HEAP_MAX,
+            // Kafka's clients log every client's settings at INFO; only what goes wrong here.
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn"
         })
 @State(Scope.Benchmark)
 public class KafkaBenchmark {
 
     /** Events in the queue: {@value}. */
-    static final int EVENTS = 200_000;
+    static final int EVENTS = 500_000;
 
     private static final int TRANSACTION = ExactlyOnceExport.DEFAULT_BATCH_SIZE;
 
@@ -215,7 +217,9 @@ public class KafkaBenchmark {
     @OperationsPerInvocation(EVENTS)
     public long kafkaToPostgres() throws IOException {
         return requireAll(KafkaStreamExport.builder()
-                .from(ExportTarget.at(broker.bootstrapServers()).option("topic", "fleet").build())
+                .from(ExportTarget.at(broker.bootstrapServers())
+                        .option("topic", "fleet")
+                        .build())
                 .group("bench-" + invocation)
                 .into(ExportSinks.named("postgres")
                         .openStream(ExportTarget.at(postgres.getJdbcUrl("postgres", "postgres"))

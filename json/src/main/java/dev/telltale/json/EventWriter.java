@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.telltale.api.DslEvent;
 import dev.telltale.api.EntryType;
 import dev.telltale.api.ErrorSnapshot;
-import dev.telltale.api.EventClock;
 import dev.telltale.api.EventPayload.CommandFailed;
 import dev.telltale.api.EventPayload.CommandSucceeded;
 import dev.telltale.api.EventPayload.RecorderAccount;
@@ -16,7 +15,6 @@ import dev.telltale.api.EventRef;
 import dev.telltale.api.EventType;
 import dev.telltale.api.SessionSource;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -184,7 +182,7 @@ final class EventWriter {
     }
 
     private static String timestamp(long epochNanos) {
-        return DateTimeFormatter.ISO_INSTANT.format(EventClock.toInstant(epochNanos));
+        return IsoInstant.format(epochNanos);
     }
 
     private static SerializedString name(String text) {

@@ -1,9 +1,12 @@
 package dev.telltale.export.kafka;
 
 import dev.telltale.api.DslEvent;
+import dev.telltale.api.EventType;
 import dev.telltale.api.export.ExportCheckpoint;
 import dev.telltale.api.export.ExportSink;
 import dev.telltale.json.EventJson;
+import dev.telltale.json.EventJsonWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +17,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,7 +40,8 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -62,6 +69,8 @@ final class KafkaExportSink implements ExportSink {
     static final String HEADER_POSITION = "telltale.position";
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Events encoded at a time while the previous ones are sent. */
+    private static final int CHUNK = 512;
 
     private final Properties settings;
     private final String topic;
@@ -70,6 +79,19 @@ final class KafkaExportSink implements ExportSink {
     private final String checkpointKey;
     private final byte[] originBytes;
     private final byte[] versionBytes;
+    /** Each event type's header value, by ordinal. */
+    private final byte[][] typeBytes;
+    /** Each event's JSON, written into one reused buffer. */
+    private final ByteArrayOutputStream json = new ByteArrayOutputStream(512);
+
+    private final EventJsonWriter jsonWriter;
+    /** Encodes events into records beside the thread that sends them. */
+    private final ExecutorService encoder = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "telltale-kafka-encoder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private KafkaProducer<String, byte[]> producer;
     private boolean reached;
 
@@ -81,6 +103,16 @@ final class KafkaExportSink implements ExportSink {
         this.checkpointKey = origin + "/" + name + "/" + topic;
         this.originBytes = origin.toString().getBytes(StandardCharsets.UTF_8);
         this.versionBytes = Integer.toString(EventJson.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8);
+        EventType[] types = EventType.values();
+        this.typeBytes = new byte[types.length][];
+        for (EventType type : types) {
+            typeBytes[type.ordinal()] = type.wireName().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            this.jsonWriter = new EventJsonWriter(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("creating a JSON generator in memory failed", e);
+        }
     }
 
     /** The producer's transactional id: one per source and export name, so a second shipper fences the first. */
@@ -132,7 +164,7 @@ final class KafkaExportSink implements ExportSink {
                 admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof AuthenticationException) {
-                    throw new IOException("authentication failed at " + where + ": "
+                    throw new IOException("Kafka at " + where + " refused the credentials: "
                             + e.getCause().getMessage());
                 }
                 throw noBroker(where, timeout, e);
@@ -219,6 +251,8 @@ final class KafkaExportSink implements ExportSink {
         consumerSettings.putAll(settings);
         consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Not the default 500 ms: a fetch at the end of the topic would wait that long for more.
+        consumerSettings.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         ExportCheckpoint last = ExportCheckpoint.START;
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -266,17 +300,15 @@ final class KafkaExportSink implements ExportSink {
     public void write(List<DslEvent> batch, long[] positions, ExportCheckpoint checkpoint) throws IOException {
         try {
             producer.beginTransaction();
-            for (int i = 0; i < batch.size(); i++) {
-                DslEvent event = batch.get(i);
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(HEADER_TYPE, event.type().wireName().getBytes(StandardCharsets.UTF_8));
-                headers.add(HEADER_VERSION, versionBytes);
-                headers.add(HEADER_ORIGIN, originBytes);
-                headers.add(HEADER_POSITION, Long.toString(positions[i]).getBytes(StandardCharsets.UTF_8));
-                String key =
-                        event.sessionId() == null ? null : event.sessionId().toString();
-                producer.send(new ProducerRecord<>(
-                        topic, null, key, EventJson.toJson(event).getBytes(StandardCharsets.UTF_8), headers));
+            // Two stages: the encoder makes the next chunk's records while this thread sends the last.
+            int size = batch.size();
+            Future<List<ProducerRecord<String, byte[]>>> next = encodeLater(batch, positions, 0, size);
+            for (int from = 0; from < size; from += CHUNK) {
+                List<ProducerRecord<String, byte[]>> records = encoded(next);
+                next = from + CHUNK < size ? encodeLater(batch, positions, from + CHUNK, size) : null;
+                for (ProducerRecord<String, byte[]> record : records) {
+                    producer.send(record);
+                }
             }
             producer.send(new ProducerRecord<>(CHECKPOINTS, checkpointKey, encode(checkpoint)));
             producer.commitTransaction();
@@ -290,6 +322,44 @@ final class KafkaExportSink implements ExportSink {
             abortQuietly();
             throw failure("shipping to " + describe() + " failed", e);
         }
+    }
+
+    private Future<List<ProducerRecord<String, byte[]>>> encodeLater(
+            List<DslEvent> batch, long[] positions, int from, int size) {
+        int to = Math.min(size, from + CHUNK);
+        return encoder.submit(() -> records(batch, positions, from, to));
+    }
+
+    private static List<ProducerRecord<String, byte[]>> encoded(Future<List<ProducerRecord<String, byte[]>>> records)
+            throws IOException {
+        try {
+            return records.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("encoding events failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Events {@code from} (inclusive) to {@code to} as records; on the encoder's thread only. */
+    private List<ProducerRecord<String, byte[]>> records(List<DslEvent> batch, long[] positions, int from, int to)
+            throws IOException {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            DslEvent event = batch.get(i);
+            List<Header> headers = List.of(
+                    new RecordHeader(HEADER_TYPE, typeBytes[event.type().ordinal()]),
+                    new RecordHeader(HEADER_VERSION, versionBytes),
+                    new RecordHeader(HEADER_ORIGIN, originBytes),
+                    new RecordHeader(
+                            HEADER_POSITION, Long.toString(positions[i]).getBytes(StandardCharsets.UTF_8)));
+            String key = event.sessionId() == null ? null : event.sessionId().toString();
+            json.reset();
+            jsonWriter.write(event);
+            records.add(new ProducerRecord<>(topic, null, key, json.toByteArray(), headers));
+        }
+        return records;
     }
 
     /** Whether another producer with this transactional id took over (its epoch is newer). */
@@ -355,6 +425,7 @@ final class KafkaExportSink implements ExportSink {
 
     @Override
     public void close() {
+        encoder.shutdownNow();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

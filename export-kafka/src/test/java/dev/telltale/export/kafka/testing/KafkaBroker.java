@@ -197,7 +197,11 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // Absolute: the broker runs in its own directory (a benchmark's jar is often given relative).
+        command.add(
+                java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .map(entry -> Paths.get(entry).toAbsolutePath().toString())
+                        .collect(java.util.stream.Collectors.joining(File.pathSeparator)));
         command.add(main);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(new File(dir.toString()));
