@@ -144,6 +144,11 @@ public class PostgresExportBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long rawCopy() throws SQLException, IOException {
+        return requireAll(copy(postgres, copyText));
+    }
+
+    /** The database's limit: {@code copyText} into {@code events.log} by one {@code COPY}, committed; the rows. */
+    static long copy(EmbeddedPostgres postgres, byte[] copyText) throws SQLException, IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.setAutoCommit(false);
             long rows = connection
@@ -151,7 +156,7 @@ public class PostgresExportBenchmark {
                     .getCopyAPI()
                     .copyIn(CopyRows.COPY_EVENTS, new ByteArrayInputStream(copyText));
             connection.commit();
-            return requireAll(rows);
+            return rows;
         }
     }
 
@@ -207,6 +212,10 @@ public class PostgresExportBenchmark {
     }
 
     private void execute(String sql) throws SQLException {
+        execute(postgres, sql);
+    }
+
+    static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);

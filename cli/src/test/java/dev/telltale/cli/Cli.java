@@ -52,6 +52,14 @@ final class Cli {
         return own.toString();
     }
 
+    /** {@code telltale ARGS…} started in a child JVM, standard output and error both into {@code log}. */
+    static Process telltale(Path log, String... args) throws IOException {
+        return childJvm(TelltaleMain.class.getName(), args)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
     /** {@code java <Chronicle flags> -cp <this test class path> MAIN ARGS…}, as a process builder. */
     static ProcessBuilder childJvm(String mainClass, String... args) {
         return childJvm(List.of(), mainClass, args);

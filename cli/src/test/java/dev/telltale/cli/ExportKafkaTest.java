@@ -53,25 +53,10 @@ class ExportKafkaTest {
         broker.createTopic("killed", 3);
         Path queue = dir.resolve("events");
         int events = writeSessions(queue, 20);
-        String[] args = {
-            "export",
-            "kafka",
-            queue.toString(),
-            "--bootstrap-servers",
-            broker.bootstrapServers(),
-            "--topic",
-            "killed",
-            "--resume",
-            "ship",
-            "--checkpoint-every",
-            "500"
-        };
+        String[] args = ship(queue, "killed", "--resume", "ship", "--checkpoint-every", "500");
         Random random = new Random(42);
         for (int kill = 0; kill < 5; kill++) {
-            Process shipper = Cli.childJvm(TelltaleMain.class.getName(), args)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("shipper-" + kill + ".log").toFile())
-                    .start();
+            Process shipper = Cli.telltale(dir.resolve("shipper-" + kill + ".log"), args);
             // The first kill at once; each other one once a random number of further events is committed.
             if (kill > 0) {
                 int target = broker.committed("killed").size() + 1 + random.nextInt(3_000);
@@ -99,24 +84,17 @@ class ExportKafkaTest {
         Path quick = Files.writeString(
                 dir.resolve("quick.properties"),
                 "max.block.ms=5000\ndefault.api.timeout.ms=5000\nrequest.timeout.ms=5000\n");
-        Process shipper = Cli.childJvm(
-                        TelltaleMain.class.getName(),
-                        "export",
-                        "kafka",
-                        queue.toString(),
-                        "--bootstrap-servers",
-                        broker.bootstrapServers(),
-                        "--topic",
+        Process shipper = Cli.telltale(
+                dir.resolve("restart.log"),
+                ship(
+                        queue,
                         "restarted",
                         "--resume",
                         "restart",
                         "--checkpoint-every",
                         "200",
                         "--properties",
-                        quick.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("restart.log").toFile())
-                .start();
+                        quick.toString()));
         // Mid-ship: once the first batches are committed.
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
@@ -142,21 +120,7 @@ class ExportKafkaTest {
         Path queue = dir.resolve("followed-queue");
         int events = writeSessions(queue, 2);
         Path log = dir.resolve("follow.log");
-        Process shipper = Cli.childJvm(
-                        TelltaleMain.class.getName(),
-                        "export",
-                        "kafka",
-                        queue.toString(),
-                        "--bootstrap-servers",
-                        broker.bootstrapServers(),
-                        "--topic",
-                        "followed",
-                        "--resume",
-                        "follow",
-                        "--follow")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process shipper = Cli.telltale(log, ship(queue, "followed", "--resume", "follow", "--follow"));
         int caughtUp = events;
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
@@ -177,16 +141,7 @@ class ExportKafkaTest {
         assertEveryEventOnce("followed", events);
 
         events += writeSessions(queue, 1);
-        Cli.Result rerun = Cli.run(
-                "export",
-                "kafka",
-                queue.toString(),
-                "--bootstrap-servers",
-                broker.bootstrapServers(),
-                "--topic",
-                "followed",
-                "--resume",
-                "follow");
+        Cli.Result rerun = Cli.run(ship(queue, "followed", "--resume", "follow"));
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.err()).contains("exported 1002 events");
         assertEveryEventOnce("followed", events);
@@ -214,14 +169,7 @@ class ExportKafkaTest {
                 .asString()
                 .startsWith("telltale: no Kafka broker answered at localhost:1 within 2000 ms");
 
-        Cli.Result noTopic = Cli.run(
-                "export",
-                "kafka",
-                queue.toString(),
-                "--bootstrap-servers",
-                broker.bootstrapServers(),
-                "--topic",
-                "no-such-topic");
+        Cli.Result noTopic = Cli.run(ship(queue, "no-such-topic"));
         assertThat(noTopic.exitCode()).isEqualTo(TelltaleMain.FAILED);
         assertThat(noTopic.err())
                 .isEqualTo("telltale: no such topic 'no-such-topic' at " + broker.bootstrapServers() + "\n");
@@ -259,6 +207,20 @@ class ExportKafkaTest {
         Cli.Result shipped = Cli.run(args);
         assertThat(shipped.exitCode()).as(shipped.err()).isZero();
         assertEveryEventOnce("secured", events);
+    }
+
+    /** {@code export kafka QUEUE --bootstrap-servers (the broker) --topic TOPIC MORE…}. */
+    private String[] ship(Path queue, String topic, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "export",
+                "kafka",
+                queue.toString(),
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--topic",
+                topic));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** Writes {@code sessions} sessions of 1,000 commands into a queue at {@code queue}; returns how many events. */

@@ -90,20 +90,17 @@ class FleetTest {
             Path queue = dir.resolve("host-" + host);
             int events = writeHost(queue, 10 + host * 5, 400);
             expected.put(originOf(queue), events);
-            shippers.add(Cli.childJvm(
-                            TelltaleMain.class.getName(),
-                            "export",
-                            "kafka",
-                            queue.toString(),
-                            "--bootstrap-servers",
-                            broker.bootstrapServers(),
-                            "--topic",
-                            "fleet",
-                            "--resume",
-                            "fleet")
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("shipper-" + host + ".log").toFile())
-                    .start());
+            shippers.add(Cli.telltale(
+                    dir.resolve("shipper-" + host + ".log"),
+                    "export",
+                    "kafka",
+                    queue.toString(),
+                    "--bootstrap-servers",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    "fleet",
+                    "--resume",
+                    "fleet"));
         }
         for (int host = 0; host < 3; host++) {
             assertThat(shippers.get(host).waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -143,10 +140,7 @@ class FleetTest {
         int total = expected.values().stream().mapToInt(Integer::intValue).sum();
         Random random = new Random(7);
         for (int kill = 0; kill < 3; kill++) {
-            Process consumer = Cli.childJvm(TelltaleMain.class.getName(), consume)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("consumer-" + kill + ".log").toFile())
-                    .start();
+            Process consumer = Cli.telltale(dir.resolve("consumer-" + kill + ".log"), consume);
             if (kill > 0) {
                 long target = rows(postgres, db) + 1 + random.nextInt(3_000);
                 await().atMost(Duration.ofSeconds(60))

@@ -153,16 +153,8 @@ public final class PostgresExportSink implements ExportSink {
             }
             data.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Connections.rollbackQuietly(data);
             throw DatabaseException.of("exporting to " + database.describe(), e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            data.rollback();
-        } catch (SQLException | RuntimeException e) {
-            // The connection is gone: the server rolled the transaction back itself.
         }
     }
 
@@ -189,21 +181,10 @@ public final class PostgresExportSink implements ExportSink {
     /** Ends the connections (the lock's with them) and the pool. */
     @Override
     public void close() {
-        closeQuietly(data);
-        closeQuietly(lock);
+        Connections.closeQuietly(data);
+        Connections.closeQuietly(lock);
         if (pool != null) {
             pool.close();
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            // Closing a connection that is gone.
         }
     }
 }

@@ -92,7 +92,7 @@ public final class PostgresStreamSink implements StreamSink {
             }
             return committed;
         } catch (SQLException e) {
-            rollbackQuietly();
+            Connections.rollbackQuietly(data);
             throw DatabaseException.of("reading the offsets of " + consumer + " in " + database.describe(), e);
         }
     }
@@ -107,7 +107,7 @@ public final class PostgresStreamSink implements StreamSink {
             writeRows(batch);
             data.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Connections.rollbackQuietly(data);
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IOException(database.describe() + " already holds some of these events (" + describe(batch)
                         + "): the topic holds them twice, or they were also exported directly; nothing of"
@@ -115,7 +115,7 @@ public final class PostgresStreamSink implements StreamSink {
             }
             throw DatabaseException.of("writing " + stream + " into " + database.describe(), e);
         } catch (IOException e) {
-            rollbackQuietly();
+            Connections.rollbackQuietly(data);
             throw e;
         }
         expecting.putAll(nextOffsets);
@@ -165,14 +165,6 @@ public final class PostgresStreamSink implements StreamSink {
                         + batch.get(0).position();
     }
 
-    private void rollbackQuietly() {
-        try {
-            data.rollback();
-        } catch (SQLException | RuntimeException e) {
-            // The connection is gone: the server rolled the transaction back itself.
-        }
-    }
-
     /** A lost or refused connection ({@link DatabaseException#isConnectionFailure()}). */
     @Override
     public boolean isTransient(IOException failure) {
@@ -186,13 +178,7 @@ public final class PostgresStreamSink implements StreamSink {
 
     @Override
     public void close() {
-        if (data != null) {
-            try {
-                data.close();
-            } catch (SQLException | RuntimeException e) {
-                // Closing a connection that is gone.
-            }
-        }
+        Connections.closeQuietly(data);
         if (pool != null) {
             pool.close();
         }
