@@ -79,8 +79,9 @@ import org.openjdk.jmh.annotations.Warmup;
             ChronicleFork.CLEANER,
             ChronicleFork.NATIVE,
             ChronicleFork.NO_BANNER,
-            ChronicleFork.HEAP_MIN,
-            ChronicleFork.HEAP_MAX,
+            // The raw producer's 500,000 records and the raw COPY's text are held for the whole trial.
+            "-Xms2g",
+            "-Xmx2g",
             // Kafka's clients log every client's settings at INFO; only what goes wrong here.
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn"
         })

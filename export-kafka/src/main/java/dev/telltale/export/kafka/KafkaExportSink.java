@@ -85,6 +85,10 @@ final class KafkaExportSink implements ExportSink {
     private final ByteArrayOutputStream json = new ByteArrayOutputStream(512);
 
     private final EventJsonWriter jsonWriter;
+    /** The encoder's last session and its key. */
+    private UUID lastSession;
+
+    private String lastKey;
     /** Encodes events into records beside the thread that sends them. */
     private final ExecutorService encoder = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "telltale-kafka-encoder");
@@ -342,6 +346,18 @@ final class KafkaExportSink implements ExportSink {
         }
     }
 
+    /** The record key of a session: its id, made once for a run of the same session's events. */
+    private String key(UUID session) {
+        if (session == null) {
+            return null;
+        }
+        if (!session.equals(lastSession)) {
+            lastSession = session;
+            lastKey = session.toString();
+        }
+        return lastKey;
+    }
+
     /** Events {@code from} (inclusive) to {@code to} as records; on the encoder's thread only. */
     private List<ProducerRecord<String, byte[]>> records(List<DslEvent> batch, long[] positions, int from, int to)
             throws IOException {
@@ -354,7 +370,7 @@ final class KafkaExportSink implements ExportSink {
                     new RecordHeader(HEADER_ORIGIN, originBytes),
                     new RecordHeader(
                             HEADER_POSITION, Long.toString(positions[i]).getBytes(StandardCharsets.UTF_8)));
-            String key = event.sessionId() == null ? null : event.sessionId().toString();
+            String key = key(event.sessionId());
             json.reset();
             jsonWriter.write(event);
             records.add(new ProducerRecord<>(topic, null, key, json.toByteArray(), headers));

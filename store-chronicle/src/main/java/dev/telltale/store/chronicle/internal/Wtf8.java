@@ -1,5 +1,6 @@
 package dev.telltale.store.chronicle.internal;
 
+import java.nio.charset.StandardCharsets;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -89,8 +90,16 @@ public final class Wtf8 {
      *     a truncated or overlong sequence, a code point past U+10FFFF)
      */
     public static String decode(byte[] bytes, int offset, int length) throws EventFormatException {
-        StringBuilder text = new StringBuilder(length);
         int end = offset + length;
+        int ascii = offset;
+        while (ascii < end && bytes[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == end) {
+            // Most text (verbs, sources, ids) is ASCII: one bulk copy into a compact string.
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder text = new StringBuilder(length);
         int at = offset;
         while (at < end) {
             int first = bytes[at] & 0xFF;
