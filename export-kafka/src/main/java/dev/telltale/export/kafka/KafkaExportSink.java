@@ -306,7 +306,8 @@ final class KafkaExportSink implements ExportSink {
             producer.beginTransaction();
             // Two stages: the encoder makes the next chunk's records while this thread sends the last.
             int size = batch.size();
-            Future<List<ProducerRecord<String, byte[]>>> next = encodeLater(batch, positions, 0, size);
+            Future<List<ProducerRecord<String, byte[]>>> next =
+                    size == 0 ? null : encodeLater(batch, positions, 0, size);
             for (int from = 0; from < size; from += CHUNK) {
                 List<ProducerRecord<String, byte[]>> records = encoded(next);
                 next = from + CHUNK < size ? encodeLater(batch, positions, from + CHUNK, size) : null;
