@@ -172,6 +172,63 @@ class FleetTest {
         assertThat(again.err()).contains("wrote 0 events");
     }
 
+    @Test
+    void fromKafkaFollowing_writesWhatArrives_andStopsCleanlyOnSigterm() throws Exception {
+        broker.createTopic("live", 2);
+        Path queue = dir.resolve("live-host");
+        int events = writeHost(queue, 2, 100);
+        String[] ship = {
+            "export", "kafka", queue.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--topic", "live"
+        };
+        assertThat(Cli.run(ship).exitCode()).isZero();
+        TestPostgres postgres = TestPostgres.shared();
+        String db = postgres.newDatabase();
+        Path password = TestPostgres.passwordFile(dir);
+        String[] database = {
+            "--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER, "--password-file", password.toString()
+        };
+        assertThat(Cli.run(concat(new String[] {"migrate"}, database)).exitCode())
+                .isZero();
+        Path log = dir.resolve("live-consumer.log");
+        Process consumer = Cli.telltale(
+                log,
+                concat(
+                        new String[] {
+                            "export",
+                            "postgres",
+                            "--from-kafka",
+                            "--bootstrap-servers",
+                            broker.bootstrapServers(),
+                            "--topic",
+                            "live",
+                            "--group",
+                            "live",
+                            "--follow"
+                        },
+                        database));
+        int first = events;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !consumer.isAlive() || rows(postgres, db) >= first);
+        // More arrives while it follows.
+        events += writeHost(queue, 1, 100);
+        assertThat(Cli.run(ship).exitCode()).isZero();
+        int all = events;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !consumer.isAlive() || rows(postgres, db) >= all);
+        assertThat(consumer.isAlive()).as(Files.readString(log)).isTrue();
+
+        consumer.destroy(); // SIGTERM
+        assertThat(consumer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = Cli.ownErrorLines(log);
+        assertThat(consumer.exitValue()).as(said).isEqualTo(143);
+        assertThat(said)
+                .contains("wrote " + events + " events from topic 'live' (group live)")
+                .contains("; stopped");
+        assertThat(rows(postgres, db)).isEqualTo(events);
+    }
+
     private static long rows(TestPostgres postgres, String db) {
         return postgres.count(db, "SELECT (SELECT count(*) FROM events.log) + (SELECT count(*) FROM sessions.log)");
     }

@@ -140,7 +140,7 @@ class PostgresStreamSinkTest {
                                     at(hostA, 5, DslEvent.succeeded(T0, null, "a", 1))),
                             Map.of(0, 3L)))
                     .isInstanceOf(IOException.class)
-                    .hasMessageContaining("already holds some of these events")
+                    .hasMessageContaining("already holds some of these events (origin " + hostB + " from position 1)")
                     .hasMessageContaining("nothing of this batch was written")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             assertThat(sink.offsets("events", List.of(0))).isEqualTo(Map.of(0, 1L));
@@ -173,5 +173,67 @@ class PostgresStreamSinkTest {
                         .openStream(ExportTarget.at(postgres.jdbcUrl(db)).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a stream into PostgreSQL needs a consumer name");
+    }
+
+    @Test
+    void aFailedWriteOfSeveralPartitions_movesNone_evenAfterTheConsumerReadsAgain() throws IOException {
+        try (StreamSink old = open("fleet");
+                StreamSink successor = open("fleet")) {
+            old.offsets("events", List.of(0, 1));
+            old.write("events", List.of(at(hostA, 0, DslEvent.succeeded(T0, null, "a", 1))), Map.of(0, 1L, 1, 1L));
+            successor.offsets("events", List.of(1));
+            successor.write("events", List.of(at(hostB, 0, DslEvent.succeeded(T0, null, "b", 1))), Map.of(1, 2L));
+
+            assertThatThrownBy(() -> old.write(
+                            "events",
+                            List.of(at(hostA, 1, DslEvent.succeeded(T0, null, "a", 1))),
+                            new java.util.TreeMap<>(Map.of(0, 2L, 1, 2L))))
+                    .isInstanceOf(StreamSink.OffsetsMovedException.class);
+            // Reading commits its transaction: what the failed write did must not be in it.
+            assertThat(old.offsets("events", List.of(0, 1))).isEqualTo(Map.of(0, 1L, 1, 2L));
+        }
+        assertThat(postgres.count(db, "SELECT next_offset FROM events.stream_offsets WHERE partition = 0"))
+                .isEqualTo(1);
+        assertThat(postgres.count(db, "SELECT count(*) FROM events.log")).isEqualTo(2);
+    }
+
+    @Test
+    void readingTheOffsets_leavesNoTransactionOpen_andAWriteNeedsNoReadFirst() throws IOException {
+        try (StreamSink sink = open("fleet")) {
+            sink.write("events", List.of(at(hostA, 0, DslEvent.succeeded(T0, null, "a", 1))), Map.of(0, 1L));
+            assertThat(sink.offsets("events", List.of(0))).isEqualTo(Map.of(0, 1L));
+            assertThat(postgres.count(
+                            db,
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db
+                                    + "' AND state = 'idle in transaction'"))
+                    .isZero();
+            assertThat(sink.describe()).isEqualTo(postgres.jdbcUrl(db)).doesNotContain("password");
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutTheTables_orOneNotThere_isOneLine_theLatterTransient() throws IOException {
+        String empty = postgres.newDatabase();
+        StreamSink unmigrated = ExportSinks.named("postgres")
+                .openStream(ExportTarget.at(postgres.jdbcUrl(empty))
+                        .user(TestPostgres.USER)
+                        .passwordFile(TestPostgres.passwordFile(dir))
+                        .name("fleet")
+                        .build());
+        try (unmigrated) {
+            assertThatThrownBy(unmigrated::open)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("no Telltale tables")
+                    .hasMessageContaining("telltale migrate");
+        }
+        StreamSink away = ExportSinks.named("postgres")
+                .openStream(ExportTarget.at("jdbc:postgresql://localhost:1/nothing")
+                        .name("fleet")
+                        .build());
+        try (away) {
+            IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, away::open);
+            assertThat(away.isTransient(failure)).as(failure.getMessage()).isTrue();
+            assertThat(away.isTransient(new IOException("not the database's"))).isFalse();
+        }
     }
 }
