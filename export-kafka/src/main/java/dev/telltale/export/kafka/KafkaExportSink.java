@@ -326,6 +326,10 @@ final class KafkaExportSink implements ExportSink {
             }
             abortQuietly();
             throw failure("shipping to " + describe() + " failed", e);
+        } catch (IOException e) {
+            // Encoding failed or was interrupted: nothing of the batch is committed.
+            abortQuietly();
+            throw e;
         }
     }
 
