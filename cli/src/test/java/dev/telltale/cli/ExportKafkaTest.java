@@ -235,6 +235,11 @@ class ExportKafkaTest {
 
     /** A read_committed consumer finds {@code count} events in {@code topic}, no position twice. */
     private void assertEveryEventOnce(String topic, int count) {
+        // A commit returns before the broker has written its markers into every partition: a
+        // read_committed reader sees the transaction a moment later.
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> broker.committed(topic).size() >= count);
         List<ConsumerRecord<String, byte[]>> records = broker.committed(topic);
         Set<String> positions = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
