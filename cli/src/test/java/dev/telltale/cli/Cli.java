@@ -52,6 +52,13 @@ final class Cli {
         return own.toString();
     }
 
+    /** {@code a} then {@code b}: a command line put together from its parts. */
+    static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** {@code telltale ARGS…} started in a child JVM, standard output and error both into {@code log}. */
     static Process telltale(Path log, String... args) throws IOException {
         return childJvm(TelltaleMain.class.getName(), args)

@@ -114,23 +114,17 @@ class CliErrorsTest {
                 "--from-kafka needs --bootstrap-servers, --topic and --group");
         String[] kafka = {"--from-kafka", "--bootstrap-servers", "localhost:1", "--topic", "t", "--group", "g"};
         assertOneLine(
-                Cli.run(concat(new String[] {"export", "postgres", dir.toString(), "--jdbc-url", url}, kafka)),
+                Cli.run(Cli.concat(new String[] {"export", "postgres", dir.toString(), "--jdbc-url", url}, kafka)),
                 TelltaleMain.USAGE,
                 "--from-kafka reads no DIR|FILE, got '" + dir + "'");
         assertOneLine(
-                Cli.run(concat(new String[] {"export", "postgres", "--resume", "n", "--jdbc-url", url}, kafka)),
+                Cli.run(Cli.concat(new String[] {"export", "postgres", "--resume", "n", "--jdbc-url", url}, kafka)),
                 TelltaleMain.USAGE,
                 "--resume is for a DIR|FILE; with --from-kafka the group keeps the offsets");
         assertOneLine(
                 Cli.run("export", "postgres", dir.toString(), "--group", "g", "--jdbc-url", url),
                 TelltaleMain.USAGE,
                 "--bootstrap-servers, --topic, --group and --kafka-properties need --from-kafka");
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     @Test

@@ -115,14 +115,14 @@ class FleetTest {
         String[] database = {
             "--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER, "--password-file", password.toString()
         };
-        Cli.Result migrated = Cli.run(concat(new String[] {"migrate"}, database));
+        Cli.Result migrated = Cli.run(Cli.concat(new String[] {"migrate"}, database));
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
         // Small polls: many batches. A killed member's partitions wait for its session to expire (45 s by
         // default); the broker's shortest allowed session keeps the test short.
         Path smallPolls = Files.writeString(
                 dir.resolve("consumer.properties"),
                 "max.poll.records=500\nsession.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
-        String[] consume = concat(
+        String[] consume = Cli.concat(
                 new String[] {
                     "export",
                     "postgres",
@@ -187,12 +187,12 @@ class FleetTest {
         String[] database = {
             "--jdbc-url", postgres.jdbcUrl(db), "--user", TestPostgres.USER, "--password-file", password.toString()
         };
-        assertThat(Cli.run(concat(new String[] {"migrate"}, database)).exitCode())
+        assertThat(Cli.run(Cli.concat(new String[] {"migrate"}, database)).exitCode())
                 .isZero();
         Path log = dir.resolve("live-consumer.log");
         Process consumer = Cli.telltale(
                 log,
-                concat(
+                Cli.concat(
                         new String[] {
                             "export",
                             "postgres",
@@ -231,11 +231,5 @@ class FleetTest {
 
     private static long rows(TestPostgres postgres, String db) {
         return postgres.count(db, "SELECT (SELECT count(*) FROM events.log) + (SELECT count(*) FROM sessions.log)");
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

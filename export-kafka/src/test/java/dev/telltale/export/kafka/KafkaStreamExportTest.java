@@ -218,7 +218,7 @@ class KafkaStreamExportTest {
     }
 
     @Test
-    void twoConsumersOfOneGroup_shareThePartitions_andTogetherWriteEveryEventOnce() throws Exception {
+    void twoConsumersOfOneGroupAtOnce_togetherWriteEveryEventOnce() throws Exception {
         broker.createTopic("shared", 4);
         Set<UUID> origins = new HashSet<>();
         for (int i = 0; i < 3; i++) {
